@@ -1,0 +1,654 @@
+/* ep-indicator.c — an indicator and its measurements by group and period
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The largest districts hold over a million measurements, so they are not
+ * objects: each indicator keeps a sorted array of 16-byte cells whose group,
+ * period and marker are indices into a small table of interned strings.
+ */
+#define G_LOG_DOMAIN "ep-indicator"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ep-indicator-private.h"
+#include "ep-node-private.h"
+
+typedef struct {
+  guint16 group;      /* index into names */
+  guint16 period;     /* index into names */
+  guint16 marker;     /* index into names + 1; 0 for none */
+  guint8  flags;
+  guint8  reserved;
+  guint32 a;          /* numerator, or index into values when HAS_VALUE */
+  guint32 b;          /* denominator, or n */
+} Cell;
+
+G_STATIC_ASSERT (sizeof (Cell) == 16);
+
+struct _EpIndicator
+{
+  GObject parent_instance;
+
+  char            *id;
+  char            *name;
+  char            *description;
+  EpIndicatorKind  kind;
+  EpDirection      direction;
+  EpUnit           unit;
+
+  GArray          *cells;      /* Cell, sorted by (period, group) */
+  GArray          *values;     /* double */
+  GPtrArray       *names;      /* interned strings, borrowed */
+  guint            loading_unsorted : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EpIndicator, ep_indicator, G_TYPE_OBJECT)
+G_DEFINE_QUARK (ep-indicator-error-quark, ep_indicator_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KIND,
+  PROP_DIRECTION,
+  PROP_UNIT,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+enum {
+  MEASUREMENTS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const EpField fields[] = {
+  EP_F_ID (EpIndicator, id, "id"),
+  EP_F_ENUM (EpIndicator, kind, "kind", ep_indicator_kind_get_type, EP_INDICATOR_LAGGING),
+  EP_F_ENUM (EpIndicator, direction, "direction", ep_direction_get_type, EP_DIRECTION_HIGHER_IS_BETTER),
+  EP_F_ENUM (EpIndicator, unit, "unit", ep_unit_get_type, EP_UNIT_PERCENT),
+  EP_F_TEXT (EpIndicator, name, "name"),
+  EP_F_TEXT (EpIndicator, description, "description"),
+};
+
+static void
+ep_indicator_finalize (GObject *object)
+{
+  EpIndicator *self = (EpIndicator *) object;
+
+  g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_pointer (&self->values, g_array_unref);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  ep_node_finalize_fields (object);
+
+  G_OBJECT_CLASS (ep_indicator_parent_class)->finalize (object);
+}
+
+static void
+ep_indicator_class_init (EpIndicatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ep_indicator_finalize;
+  ep_node_class_install_fields (object_class, fields, G_N_ELEMENTS (fields), properties);
+
+  /**
+   * EpIndicator::measurements-changed:
+   *
+   * Emitted after measurements were added, changed or removed.
+   */
+  signals[MEASUREMENTS_CHANGED] =
+    g_signal_new ("measurements-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ep_indicator_init (EpIndicator *self)
+{
+  ep_node_init_fields (self);
+  self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  self->values = g_array_new (FALSE, FALSE, sizeof (double));
+  self->names = g_ptr_array_new ();
+}
+
+EpIndicator *
+ep_indicator_new (const char *id)
+{
+  return g_object_new (EP_TYPE_INDICATOR, "id", id, NULL);
+}
+
+EP_DEFINE_STRING_ACCESSORS (EpIndicator, ep_indicator, EP_IS_INDICATOR, id, PROP_ID)
+EP_DEFINE_STRING_ACCESSORS (EpIndicator, ep_indicator, EP_IS_INDICATOR, name, PROP_NAME)
+EP_DEFINE_STRING_ACCESSORS (EpIndicator, ep_indicator, EP_IS_INDICATOR, description, PROP_DESCRIPTION)
+EP_DEFINE_SCALAR_ACCESSORS (EpIndicator, ep_indicator, EP_IS_INDICATOR, EpIndicatorKind, int, kind, PROP_KIND)
+EP_DEFINE_SCALAR_ACCESSORS (EpIndicator, ep_indicator, EP_IS_INDICATOR, EpDirection, int, direction, PROP_DIRECTION)
+EP_DEFINE_SCALAR_ACCESSORS (EpIndicator, ep_indicator, EP_IS_INDICATOR, EpUnit, int, unit, PROP_UNIT)
+
+/* Returns the index of @s in the names table, adding it; -1 when full. */
+static int
+name_index (EpIndicator *self,
+            const char  *s)
+{
+  for (guint i = 0; i < self->names->len; i++)
+    {
+      const char *n = g_ptr_array_index (self->names, i);
+      if (n[0] == s[0] && strcmp (n, s) == 0)
+        return (int) i;
+    }
+  if (self->names->len >= G_MAXUINT16 - 1)
+    return -1;
+  g_ptr_array_add (self->names, (gpointer) g_intern_string (s));
+  return (int) self->names->len - 1;
+}
+
+#define NAME(self, i) ((const char *) g_ptr_array_index ((self)->names, (i)))
+
+static int
+cell_compare (EpIndicator *self,
+              const Cell  *a,
+              const Cell  *b)
+{
+  int r;
+
+  if (a->period != b->period)
+    {
+      r = strcmp (NAME (self, a->period), NAME (self, b->period));
+      if (r != 0)
+        return r;
+    }
+  if (a->group != b->group)
+    return strcmp (NAME (self, a->group), NAME (self, b->group));
+  return 0;
+}
+
+static int
+key_compare (EpIndicator *self,
+             const Cell  *cell,
+             const char  *group,
+             const char  *period)
+{
+  int r = strcmp (NAME (self, cell->period), period);
+  return r != 0 ? r : strcmp (NAME (self, cell->group), group);
+}
+
+/* Binary search; returns TRUE when found, and the position or insertion point. */
+static gboolean
+search (EpIndicator *self,
+        const char  *group,
+        const char  *period,
+        guint       *position)
+{
+  guint lo = 0, hi = self->cells->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int r = key_compare (self, &g_array_index (self->cells, Cell, mid), group, period);
+
+      if (r == 0)
+        {
+          *position = mid;
+          return TRUE;
+        }
+      if (r < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *position = lo;
+  return FALSE;
+}
+
+static void
+unpack (EpIndicator   *self,
+        const Cell    *cell,
+        EpMeasurement *out)
+{
+  memset (out, 0, sizeof *out);
+  out->group = NAME (self, cell->group);
+  out->period = NAME (self, cell->period);
+  out->marker = cell->marker ? NAME (self, cell->marker - 1) : NULL;
+  out->flags = cell->flags;
+  if (cell->flags & EP_MEASUREMENT_HAS_VALUE)
+    {
+      out->value = g_array_index (self->values, double, cell->a);
+      out->n = cell->b;
+    }
+  else
+    {
+      out->numerator = cell->a;
+      if (cell->flags & EP_MEASUREMENT_HAS_N)
+        out->n = cell->b;
+      else
+        out->denominator = cell->b;
+    }
+}
+
+gboolean
+ep_measurement_validate (const EpMeasurement *m,
+                         GError             **error)
+{
+  guint f = m->flags;
+  const char *group = m->group ? m->group : "";
+  const char *period = m->period ? m->period : "";
+
+  if (m->group == NULL || *m->group == '\0' || m->period == NULL || *m->period == '\0')
+    {
+      g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                   _("a measurement needs a student group and a period"));
+      return FALSE;
+    }
+  if (f & EP_MEASUREMENT_SUPPRESSED)
+    {
+      if (f & (EP_MEASUREMENT_HAS_NUMERATOR | EP_MEASUREMENT_HAS_VALUE))
+        {
+          g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                       _("the measurement for group “%s” in %s is marked suppressed but "
+                         "also gives the suppressed number; keep only the marker and the "
+                         "count of students"), group, period);
+          return FALSE;
+        }
+      if (m->marker == NULL || *m->marker == '\0')
+        {
+          g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                       _("the measurement for group “%s” in %s is suppressed without a marker"),
+                       group, period);
+          return FALSE;
+        }
+    }
+  else if (f & EP_MEASUREMENT_HAS_VALUE)
+    {
+      if (f & (EP_MEASUREMENT_HAS_NUMERATOR | EP_MEASUREMENT_HAS_DENOMINATOR))
+        {
+          g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                       _("the measurement for group “%s” in %s gives both a value and "
+                         "counts; give either a value (with n) or a numerator and a "
+                         "denominator"), group, period);
+          return FALSE;
+        }
+      if (!isfinite (m->value))
+        {
+          g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                       _("the measurement for group “%s” in %s has a value that is not a "
+                         "finite number"), group, period);
+          return FALSE;
+        }
+    }
+  else if ((f & (EP_MEASUREMENT_HAS_NUMERATOR | EP_MEASUREMENT_HAS_DENOMINATOR)) !=
+           (EP_MEASUREMENT_HAS_NUMERATOR | EP_MEASUREMENT_HAS_DENOMINATOR))
+    {
+      g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                   _("the measurement for group “%s” in %s needs both a numerator and a "
+                     "denominator, or a value"), group, period);
+      return FALSE;
+    }
+  if ((f & EP_MEASUREMENT_HAS_DENOMINATOR) && (f & EP_MEASUREMENT_HAS_N))
+    {
+      g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                   _("the measurement for group “%s” in %s gives both a denominator and "
+                     "an n; give one of them"), group, period);
+      return FALSE;
+    }
+  if ((f & EP_MEASUREMENT_HAS_NUMERATOR) && m->numerator > m->denominator)
+    {
+      g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                   _("the measurement for group “%s” in %s counts %u students with the "
+                     "outcome out of only %u; the numerator cannot be larger than the "
+                     "denominator"), group, period, m->numerator, m->denominator);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ep_measurement_equal (const EpMeasurement *a,
+                      const EpMeasurement *b)
+{
+  return g_strcmp0 (a->group, b->group) == 0 &&
+         g_strcmp0 (a->period, b->period) == 0 &&
+         g_strcmp0 (a->marker, b->marker) == 0 &&
+         a->flags == b->flags &&
+         a->numerator == b->numerator &&
+         a->denominator == b->denominator &&
+         a->n == b->n &&
+         ((isnan (a->value) && isnan (b->value)) || a->value == b->value);
+}
+
+/* Fills @cell from @m (already validated); @reuse_value is a values slot to
+ * overwrite, or G_MAXUINT. */
+static gboolean
+pack (EpIndicator         *self,
+      const EpMeasurement *m,
+      guint                reuse_value,
+      Cell                *cell,
+      GError             **error)
+{
+  int g = name_index (self, m->group);
+  int p = name_index (self, m->period);
+  int mk = m->marker && (m->flags & EP_MEASUREMENT_SUPPRESSED) ? name_index (self, m->marker) : -2;
+
+  if (g < 0 || p < 0 || mk == -1)
+    {
+      g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_TOO_MANY,
+                   _("indicator “%s” has more distinct groups, periods and markers than "
+                     "one indicator can hold (65,533)"), self->id ? self->id : "");
+      return FALSE;
+    }
+
+  memset (cell, 0, sizeof *cell);
+  cell->group = (guint16) g;
+  cell->period = (guint16) p;
+  cell->marker = mk >= 0 ? (guint16) (mk + 1) : 0;
+  cell->flags = (guint8) (m->flags & 0x1f);
+  if (m->flags & EP_MEASUREMENT_HAS_VALUE)
+    {
+      if (reuse_value == G_MAXUINT)
+        {
+          g_array_append_val (self->values, m->value);
+          cell->a = self->values->len - 1;
+        }
+      else
+        {
+          g_array_index (self->values, double, reuse_value) = m->value;
+          cell->a = reuse_value;
+        }
+      cell->b = m->n;
+    }
+  else
+    {
+      cell->a = m->numerator;
+      cell->b = (m->flags & EP_MEASUREMENT_HAS_N) ? m->n : m->denominator;
+    }
+  return TRUE;
+}
+
+guint
+ep_indicator_get_n_measurements (EpIndicator *self)
+{
+  g_return_val_if_fail (EP_IS_INDICATOR (self), 0);
+  return self->cells->len;
+}
+
+void
+ep_indicator_get_nth (EpIndicator   *self,
+                      guint          position,
+                      EpMeasurement *out)
+{
+  g_return_if_fail (EP_IS_INDICATOR (self));
+  g_return_if_fail (position < self->cells->len);
+  g_return_if_fail (out != NULL);
+
+  unpack (self, &g_array_index (self->cells, Cell, position), out);
+}
+
+gboolean
+ep_indicator_lookup (EpIndicator   *self,
+                     const char    *group,
+                     const char    *period,
+                     EpMeasurement *out)
+{
+  guint pos;
+
+  g_return_val_if_fail (EP_IS_INDICATOR (self), FALSE);
+  g_return_val_if_fail (group != NULL && period != NULL, FALSE);
+
+  if (!search (self, group, period, &pos))
+    return FALSE;
+  if (out != NULL)
+    unpack (self, &g_array_index (self->cells, Cell, pos), out);
+  return TRUE;
+}
+
+static void
+emit_changed (EpIndicator *self)
+{
+  g_signal_emit (self, signals[MEASUREMENTS_CHANGED], 0);
+  ep_node_changed (self);
+}
+
+gboolean
+ep_indicator_set_measurement (EpIndicator          *self,
+                              const EpMeasurement  *m,
+                              GError              **error)
+{
+  guint pos;
+  Cell cell;
+  guint reuse = G_MAXUINT;
+  gboolean found;
+
+  g_return_val_if_fail (EP_IS_INDICATOR (self), FALSE);
+  g_return_val_if_fail (m != NULL, FALSE);
+
+  if (!ep_measurement_validate (m, error))
+    return FALSE;
+
+  found = search (self, m->group, m->period, &pos);
+  if (found)
+    {
+      const Cell *old = &g_array_index (self->cells, Cell, pos);
+      EpMeasurement current;
+
+      unpack (self, old, &current);
+      if (ep_measurement_equal (&current, m))
+        return TRUE;
+      if (old->flags & EP_MEASUREMENT_HAS_VALUE)
+        reuse = old->a;
+    }
+
+  if (!pack (self, m, reuse, &cell, error))
+    return FALSE;
+
+  if (found)
+    g_array_index (self->cells, Cell, pos) = cell;
+  else
+    g_array_insert_val (self->cells, pos, cell);
+
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+ep_indicator_set_count (EpIndicator  *self,
+                        const char   *group,
+                        const char   *period,
+                        guint32       numerator,
+                        guint32       denominator,
+                        GError      **error)
+{
+  EpMeasurement m = {
+    .group = group, .period = period,
+    .flags = EP_MEASUREMENT_HAS_NUMERATOR | EP_MEASUREMENT_HAS_DENOMINATOR,
+    .numerator = numerator, .denominator = denominator,
+  };
+  return ep_indicator_set_measurement (self, &m, error);
+}
+
+gboolean
+ep_indicator_set_value (EpIndicator  *self,
+                        const char   *group,
+                        const char   *period,
+                        double        value,
+                        guint32       n,
+                        GError      **error)
+{
+  EpMeasurement m = {
+    .group = group, .period = period,
+    .flags = EP_MEASUREMENT_HAS_VALUE | (n > 0 ? EP_MEASUREMENT_HAS_N : 0),
+    .value = value, .n = n,
+  };
+  return ep_indicator_set_measurement (self, &m, error);
+}
+
+gboolean
+ep_indicator_set_suppressed (EpIndicator  *self,
+                             const char   *group,
+                             const char   *period,
+                             const char   *marker,
+                             GError      **error)
+{
+  EpMeasurement m = {
+    .group = group, .period = period, .marker = marker,
+    .flags = EP_MEASUREMENT_SUPPRESSED,
+  };
+  return ep_indicator_set_measurement (self, &m, error);
+}
+
+gboolean
+ep_indicator_remove_measurement (EpIndicator *self,
+                                 const char  *group,
+                                 const char  *period)
+{
+  guint pos;
+
+  g_return_val_if_fail (EP_IS_INDICATOR (self), FALSE);
+
+  if (!search (self, group, period, &pos))
+    return FALSE;
+  /* A value slot it used stays allocated until the indicator is freed;
+   * removals are rare and the slot is small. */
+  g_array_remove_index (self->cells, pos);
+  emit_changed (self);
+  return TRUE;
+}
+
+static int
+compare_name_ptrs (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+list_names (EpIndicator *self,
+            gboolean     periods)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  g_autofree guint8 *seen = g_new0 (guint8, self->names->len + 1);
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      const Cell *c = &g_array_index (self->cells, Cell, i);
+      guint idx = periods ? c->period : c->group;
+
+      if (!seen[idx])
+        {
+          seen[idx] = 1;
+          g_ptr_array_add (out, (gpointer) NAME (self, idx));
+        }
+    }
+  g_ptr_array_sort (out, compare_name_ptrs);
+  return out;
+}
+
+/**
+ * ep_indicator_list_periods:
+ *
+ * Returns: (transfer container): the periods that have measurements, sorted
+ */
+GPtrArray *
+ep_indicator_list_periods (EpIndicator *self)
+{
+  g_return_val_if_fail (EP_IS_INDICATOR (self), NULL);
+  return list_names (self, TRUE);
+}
+
+/**
+ * ep_indicator_list_groups:
+ *
+ * Returns: (transfer container): the groups that have measurements, sorted by id
+ */
+GPtrArray *
+ep_indicator_list_groups (EpIndicator *self)
+{
+  g_return_val_if_fail (EP_IS_INDICATOR (self), NULL);
+  return list_names (self, FALSE);
+}
+
+/* Bulk loading: the reader appends in file order without signals, then
+ * sorts once if the file was not in canonical order. */
+
+void
+ep_indicator_reserve (EpIndicator *self,
+                      guint        n)
+{
+  if (n > self->cells->len)
+    g_array_set_size (g_array_set_size (self->cells, n), self->cells->len);
+}
+
+gboolean
+ep_indicator_load_append (EpIndicator          *self,
+                          const EpMeasurement  *m,
+                          GError              **error)
+{
+  Cell cell;
+
+  if (!ep_measurement_validate (m, error))
+    return FALSE;
+  if (!pack (self, m, G_MAXUINT, &cell, error))
+    return FALSE;
+
+  if (self->cells->len > 0 && !self->loading_unsorted)
+    {
+      int r = cell_compare (self, &g_array_index (self->cells, Cell, self->cells->len - 1), &cell);
+
+      if (r == 0)
+        {
+          g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_DUPLICATE,
+                       _("there is already a measurement for group “%s” in %s"),
+                       m->group, m->period);
+          return FALSE;
+        }
+      if (r > 0)
+        self->loading_unsorted = TRUE;
+    }
+  g_array_append_val (self->cells, cell);
+  return TRUE;
+}
+
+static int
+sort_cells (gconstpointer a,
+            gconstpointer b,
+            gpointer      self)
+{
+  return cell_compare (self, a, b);
+}
+
+gboolean
+ep_indicator_load_finish (EpIndicator  *self,
+                          GError      **error)
+{
+  if (!self->loading_unsorted)
+    return TRUE;
+
+  self->loading_unsorted = FALSE;
+  g_array_sort_with_data (self->cells, sort_cells, self);
+  for (guint i = 1; i < self->cells->len; i++)
+    {
+      const Cell *a = &g_array_index (self->cells, Cell, i - 1);
+      const Cell *b = &g_array_index (self->cells, Cell, i);
+
+      if (cell_compare (self, a, b) == 0)
+        {
+          g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_DUPLICATE,
+                       _("there are two measurements for group “%s” in %s"),
+                       NAME (self, a->group), NAME (self, a->period));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gsize
+ep_indicator_get_memory_size (EpIndicator *self)
+{
+  return sizeof *self +
+         self->cells->len * sizeof (Cell) +
+         self->values->len * sizeof (double) +
+         self->names->len * sizeof (gpointer);
+}

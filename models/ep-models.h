@@ -1,0 +1,22 @@
+/* ep-models.h — the whole model layer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ep-champion.h"
+#include "ep-district.h"
+#include "ep-enum-types.h"
+#include "ep-glossary-term.h"
+#include "ep-idea.h"
+#include "ep-indicator.h"
+#include "ep-intervention.h"
+#include "ep-listening-session.h"
+#include "ep-log-entry.h"
+#include "ep-model-types.h"
+#include "ep-node.h"
+#include "ep-plan.h"
+#include "ep-school.h"
+#include "ep-student-group.h"
+#include "ep-synth.h"
+#include "ep-xml.h"
