@@ -161,6 +161,7 @@ typedef struct {
   GString          *text;         /* text of the innermost text element */
   gboolean          collecting;
   gboolean          newer_minor;
+  gboolean          saw_root;
 
   /* Keeping foreign content: the serialized subtree, and its depth. */
   GString          *kept;
@@ -576,7 +577,7 @@ apply_attributes (Reader         *r,
           if (!present)
             {
               reader_fail (r, frame->line, frame->column, EP_XML_ERROR_INVALID,
-                           _("<%s> needs a %s attribute"), element_label (frame->kind), f->name);
+                           _("<%s> needs the attribute %s"), element_label (frame->kind), f->name);
               return FALSE;
             }
         }
@@ -780,6 +781,12 @@ check_version (Reader         *r,
   if (major < 1)
     goto bad;
   r->newer_minor = minor > EP_XML_VERSION_MINOR;
+  if (r->newer_minor)
+    {
+      /* What is kept from a newer minor version is written back under that
+       * version, so that a reader of this version does not take it for typos. */
+      g_object_set_data (G_OBJECT (r->district), "ep-xml-minor", GUINT_TO_POINTER ((guint) MIN (minor, G_MAXUINT16)));
+    }
   return TRUE;
 
 bad:
@@ -921,6 +928,7 @@ start_element (void           *ctx,
                        EP_XML_NAMESPACE);
           return;
         }
+      r->saw_root = TRUE;
       if (!check_version (r, nb_attributes, attrs, line, column))
         return;
       create_object (r, NULL, K_DISTRICT, &frame, line, column);
@@ -1198,8 +1206,11 @@ end_element (void          *ctx,
         if (frame.expected != frame.seen && frame.expected != 0)
           {
             reader_fail (r, frame.line, frame.column, EP_XML_ERROR_INVALID,
-                         _("<measurements> says count=\"%u\" but holds %u measurements; the "
-                           "file may have been cut short or edited by hand"),
+                         g_dngettext (GETTEXT_PACKAGE, "<measurements> says count=\"%u\" but holds %u measurement; "
+                                   "the file may have been cut short or edited by hand",
+                                   "<measurements> says count=\"%u\" but holds %u measurements; "
+                                   "the file may have been cut short or edited by hand",
+                                   frame.seen),
                          frame.expected, frame.seen);
             return;
           }
@@ -1322,25 +1333,32 @@ structured_error (void        *ctx,
     return;
 
   message = g_strstrip (g_strdup (err->message ? err->message : "unknown error"));
-  if (err->code == XML_ERR_DOCUMENT_EMPTY)
+  if (r->stack->len == 0 && !r->saw_root)
     {
-      reader_fail (r, 0, 0, EP_XML_ERROR_MALFORMED, _("the file is empty"));
+      reader_fail (r, 0, 0, EP_XML_ERROR_MALFORMED,
+                   _("the file is empty or is not XML text; is it an Equity Planner plan file?"));
       return;
     }
-  if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING ||
+  if (strstr (message, "UTF-8") != NULL || err->code == XML_ERR_INVALID_ENCODING ||
       err->code == XML_ERR_UNKNOWN_ENCODING || err->code == XML_ERR_UNSUPPORTED_ENCODING)
     {
       reader_fail (r, err->line, err->int2, code,
-                   _("the file is not valid UTF-8 text (%s); it may be damaged, or not a "
-                     "plan file"), message);
+                   _("the file has bytes here that are not UTF-8 text; it may be damaged, or "
+                     "saved in another encoding by another program"));
+      return;
+    }
+  if (err->code == XML_ERR_INVALID_CHAR)
+    {
+      reader_fail (r, err->line, err->int2, code,
+                   _("the file holds a character that XML files cannot carry (%s)"), message);
       return;
     }
   if (err->code == XML_ERR_DOCUMENT_END || err->code == XML_ERR_LTSLASH_REQUIRED ||
       err->code == XML_ERR_TAG_NOT_FINISHED || err->code == XML_ERR_GT_REQUIRED)
     {
       reader_fail (r, err->line, err->int2, code,
-                   _("the file ends or breaks off in the middle (%s); it may have been cut "
-                     "short while copying. Try the .bak copy next to it"), message);
+                   _("the file breaks off before its end; it may have been cut short while "
+                     "copying. Try the .bak copy next to it"));
       return;
     }
   if (err->code == XML_ERR_INTERNAL_ERROR && strstr (message, "depth") != NULL)
@@ -1988,6 +2006,16 @@ write_plan (Writer *w,
   close_section (w, "plan", depth);
 }
 
+/* The minor version to write: ours, or a newer one whose content was kept. */
+static guint
+written_minor (GObject *district)
+{
+  guint kept = GPOINTER_TO_UINT (g_object_get_data (district, "ep-xml-minor"));
+  guint minor = EP_XML_VERSION_MINOR;
+
+  return kept > minor ? kept : minor;
+}
+
 static void
 write_district (Writer     *w,
                 EpDistrict *district)
@@ -2000,8 +2028,8 @@ write_district (Writer     *w,
   GListModel *schools = ep_district_get_schools (district);
 
   g_string_append (w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append_printf (w->out, "<district xmlns=\"%s\" version=\"%d.%d\"",
-                          EP_XML_NAMESPACE, EP_XML_VERSION_MAJOR, EP_XML_VERSION_MINOR);
+  g_string_append_printf (w->out, "<district xmlns=\"%s\" version=\"%d.%u\"",
+                          EP_XML_NAMESPACE, EP_XML_VERSION_MAJOR, written_minor (node));
   write_attribute (w, "id", ep_district_get_id (district));
   write_attribute (w, "xml:lang", ep_district_get_language (district));
   write_foreign_attributes (w, node);
