@@ -25,7 +25,11 @@ EP_PACKAGES=(
   fonts-noto-core
   fonts-noto-cjk
   clang
+  locales
 )
+
+# Locales the tests switch to (number formats, right-to-left text).
+EP_TEST_LOCALES=(de_DE.UTF-8 fr_FR.UTF-8 es_ES.UTF-8 ar_EG.UTF-8)
 
 # The root of the source tree (the folder above build-aux/).
 # shellcheck disable=SC2034  # used by the scripts that source this file
@@ -97,4 +101,33 @@ ep_setup_build () {
   else
     meson setup "$builddir" "$@"
   fi
+}
+
+# Generate the locales of EP_TEST_LOCALES that are missing (as root, with
+# Debian's locale-gen). Returns 1 with a message if that is not possible.
+ep_ensure_locales () {
+  local loc missing=() have
+  have="$(locale -a 2>/dev/null | tr '[:upper:]' '[:lower:]' | sed 's/utf-8/utf8/')"
+  for loc in "${EP_TEST_LOCALES[@]}"; do
+    if ! grep -qx "$(printf '%s' "$loc" | tr '[:upper:]' '[:lower:]' | sed 's/utf-8/utf8/')" <<<"$have"; then
+      missing+=("$loc")
+    fi
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ] || ! command -v locale-gen >/dev/null 2>&1; then
+    ep_log "these locales are missing and the tests need them: ${missing[*]}"
+    ep_log "generate them as root (Debian: add them to /etc/locale.gen, run locale-gen)"
+    return 1
+  fi
+  ep_log "generating locales: ${missing[*]}"
+  for loc in "${missing[@]}"; do
+    if grep -q "^# *$loc UTF-8" /etc/locale.gen 2>/dev/null; then
+      sed -i "s/^# *\($loc UTF-8\)/\1/" /etc/locale.gen
+    elif ! grep -q "^$loc UTF-8" /etc/locale.gen 2>/dev/null; then
+      printf '%s UTF-8\n' "$loc" >> /etc/locale.gen
+    fi
+  done
+  locale-gen >/dev/null
 }
