@@ -32,7 +32,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const EpField fields[] = {
   EP_F_ENUM (EpChampion, level, "level", ep_champion_level_get_type, EP_LEVEL_SCHOOL),
-  EP_F_TEXT (EpChampion, name, "name"),
+  EP_F_TEXT_ALWAYS (EpChampion, name, "name"),
   EP_F_TEXT (EpChampion, role, "role"),
 };
 

@@ -65,7 +65,7 @@ static guint signals[N_SIGNALS];
 /* Publication rows are attributes of <publication>, written by ep-xml.c. */
 static const EpField fields[] = {
   EP_F_STRING (EpDistrict, id, "id"),
-  EP_F_TEXT (EpDistrict, name, "name"),
+  EP_F_TEXT_ALWAYS (EpDistrict, name, "name"),
   EP_F_STRING (EpDistrict, language, "language"),
   EP_F_UINT (EpDistrict, min_n, "min-n", 0, 100000, 10),
   EP_F_UINT (EpDistrict, min_cell, "min-cell", 0, 100000, 10),

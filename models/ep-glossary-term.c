@@ -32,7 +32,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const EpField fields[] = {
   EP_F_ID (EpGlossaryTerm, id, "id"),
-  EP_F_TEXT (EpGlossaryTerm, name, "name"),
+  EP_F_TEXT_ALWAYS (EpGlossaryTerm, name, "name"),
   EP_F_TEXT (EpGlossaryTerm, definition, "definition"),
 };
 

@@ -44,7 +44,7 @@ static const EpField fields[] = {
   EP_F_INT (EpIdea, feasibility, "feasibility", 0, 5, 0),
   EP_F_INT (EpIdea, alignment, "alignment", 0, 5, 0),
   EP_F_BOOL (EpIdea, chosen, "chosen", FALSE),
-  EP_F_TEXT (EpIdea, title, "title"),
+  EP_F_TEXT_ALWAYS (EpIdea, title, "title"),
   EP_F_TEXT (EpIdea, description, "description"),
 };
 

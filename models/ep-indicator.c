@@ -73,7 +73,7 @@ static const EpField fields[] = {
   EP_F_ENUM (EpIndicator, kind, "kind", ep_indicator_kind_get_type, EP_INDICATOR_LAGGING),
   EP_F_ENUM (EpIndicator, direction, "direction", ep_direction_get_type, EP_DIRECTION_HIGHER_IS_BETTER),
   EP_F_ENUM (EpIndicator, unit, "unit", ep_unit_get_type, EP_UNIT_PERCENT),
-  EP_F_TEXT (EpIndicator, name, "name"),
+  EP_F_TEXT_ALWAYS (EpIndicator, name, "name"),
   EP_F_TEXT (EpIndicator, description, "description"),
 };
 

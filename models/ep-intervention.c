@@ -56,7 +56,7 @@ static const EpField fields[] = {
   EP_F_ENUM (EpIntervention, evidence, "evidence", ep_evidence_tier_get_type, EP_EVIDENCE_NONE),
   EP_F_ENUM (EpIntervention, status, "status", ep_action_status_get_type, EP_STATUS_PLANNED),
   EP_F_ENUM (EpIntervention, area, "area", ep_action_area_get_type, EP_AREA_OTHER),
-  EP_F_TEXT (EpIntervention, title, "title"),
+  EP_F_TEXT_ALWAYS (EpIntervention, title, "title"),
   EP_F_TEXT (EpIntervention, description, "description"),
   EP_F_TEXT (EpIntervention, roles, "roles"),
   EP_F_TEXT (EpIntervention, training, "training"),

@@ -61,6 +61,8 @@ gboolean ep_node_set_date             (gpointer       node,
 #define EP_F_STRING(T, f, name)  { name, EP_FIELD_STRING, G_STRUCT_OFFSET (T, f), NULL, 0, 0, 0, 0, 0 }
 #define EP_F_ID(T, f, name)      { name, EP_FIELD_STRING, G_STRUCT_OFFSET (T, f), NULL, 0, 0, 0, 1, 0 }
 #define EP_F_TEXT(T, f, name)    { name, EP_FIELD_TEXT, G_STRUCT_OFFSET (T, f), NULL, 0, 0, 0, 0, 0 }
+/* A text the format requires: written (empty if need be) even when unset. */
+#define EP_F_TEXT_ALWAYS(T, f, name) { name, EP_FIELD_TEXT, G_STRUCT_OFFSET (T, f), NULL, 0, 0, 0, 1, 0 }
 #define EP_F_BOOL(T, f, name, d) { name, EP_FIELD_BOOLEAN, G_STRUCT_OFFSET (T, f), NULL, 0, 1, d, 0, 0 }
 #define EP_F_INT(T, f, name, lo, hi, d) { name, EP_FIELD_INT, G_STRUCT_OFFSET (T, f), NULL, lo, hi, d, 0, 0 }
 #define EP_F_UINT(T, f, name, lo, hi, d) { name, EP_FIELD_UINT, G_STRUCT_OFFSET (T, f), NULL, lo, hi, d, 0, 0 }

@@ -35,7 +35,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const EpField fields[] = {
   EP_F_ID (EpSchool, id, "id"),
-  EP_F_TEXT (EpSchool, name, "name"),
+  EP_F_TEXT_ALWAYS (EpSchool, name, "name"),
 };
 
 static void

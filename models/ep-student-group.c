@@ -33,7 +33,7 @@ static GParamSpec *properties[N_PROPS];
 static const EpField fields[] = {
   EP_F_ID (EpStudentGroup, id, "id"),
   EP_F_ENUM (EpStudentGroup, category, "category", ep_group_category_get_type, EP_GROUP_CATEGORY_OTHER),
-  EP_F_TEXT (EpStudentGroup, label, "label"),
+  EP_F_TEXT_ALWAYS (EpStudentGroup, label, "label"),
 };
 
 EP_NODE_CLASS_BOILERPLATE (EpStudentGroup, ep_student_group)
