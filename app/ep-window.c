@@ -67,7 +67,32 @@ phase_label (EpPhase phase)
     }
 }
 
-/* "English learners, Chronic absenteeism: 31.7 % → 20 % by 2027-28" */
+/* A value of an indicator as people read it, in the user's locale:
+ * "31.7%", "20%", "3.42", "12". */
+static char *
+format_value (EpIndicator *indicator,
+              double       value)
+{
+  int decimals = value == (double) (gint64) value ? 0 : 1;
+  g_autofree char *number = g_strdup_printf ("%.*f", decimals, value);
+
+  switch (ep_indicator_get_unit (indicator))
+    {
+    case EP_UNIT_PERCENT:
+      /* Translators: a percentage; use "%s %%" where a space goes before the sign */
+      return g_strdup_printf (_("%s%%"), number);
+    case EP_UNIT_RATE_PER_100:
+      /* Translators: a rate per 100 students, e.g. "4.2 per 100" */
+      return g_strdup_printf (_("%.*f per 100"), decimals, value);
+    case EP_UNIT_MEAN_SCORE:
+      return g_strdup_printf ("%.2f", value);
+    case EP_UNIT_COUNT:
+    default:
+      return g_steal_pointer (&number);
+    }
+}
+
+/* "English learners, Chronic absenteeism: 31.7% → 20% by 2027-28" */
 static char *
 describe_problem (EpDistrict *district,
                   EpSchool   *school,
@@ -80,12 +105,15 @@ describe_problem (EpDistrict *district,
 
   if (group != NULL && indicator != NULL && ep_plan_get_has_baseline (plan) && ep_plan_get_has_target (plan))
     {
+      g_autofree char *baseline = format_value (indicator, ep_plan_get_baseline (plan));
+      g_autofree char *target = format_value (indicator, ep_plan_get_target (plan));
+
       /* Translators: a problem statement: group, indicator, baseline → target by a school year,
-       * e.g. "English learners, Chronic absenteeism: 31.7 → 20 by 2027-28" */
-      g_string_append_printf (out, _("%s, %s: %.1f → %.1f by %s"),
+       * e.g. "English learners, Chronic absenteeism: 31.7% → 20% by 2027-28" */
+      g_string_append_printf (out, _("%s, %s: %s → %s by %s"),
                               ep_student_group_get_label (group),
                               ep_indicator_get_name (indicator),
-                              ep_plan_get_baseline (plan), ep_plan_get_target (plan),
+                              baseline, target,
                               ep_plan_get_target_period (plan) ? ep_plan_get_target_period (plan) : "?");
     }
   if (statement != NULL)

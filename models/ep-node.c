@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ep-node-private.h"
 
 typedef struct {
@@ -672,13 +674,13 @@ ep_node_set_field_from_string (gpointer       node,
       if (!ep_parse_number (text, &number) || number != floor (number))
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                       "“%s” is not a whole number", text);
+                       _("“%s” is not a whole number"), text);
           return FALSE;
         }
       if (number < f->minimum || number > f->maximum)
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                       "%s must be between %g and %g, not %s",
+                       _("%s must be between %g and %g, not %s"),
                        f->name, f->minimum, f->maximum, text);
           return FALSE;
         }
@@ -698,13 +700,13 @@ ep_node_set_field_from_string (gpointer       node,
       if (!ep_parse_number (text, &number))
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                       "“%s” is not a number (write it like 12 or 30.5)", text);
+                       _("“%s” is not a number (write it like 12 or 30.5)"), text);
           return FALSE;
         }
       if (number < f->minimum || number > f->maximum)
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                       "%s must be between %g and %g, not %s",
+                       _("%s must be between %g and %g, not %s"),
                        f->name, f->minimum, f->maximum, text);
           return FALSE;
         }
@@ -721,7 +723,7 @@ ep_node_set_field_from_string (gpointer       node,
       else
         {
           g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                       "“%s” must be true or false", text);
+                       _("“%s” must be true or false"), text);
           return FALSE;
         }
       break;
@@ -737,7 +739,7 @@ ep_node_set_field_from_string (gpointer       node,
             for (guint i = 0; i < klass->n_values; i++)
               g_string_append_printf (allowed, "%s%s", i ? ", " : "", klass->values[i].value_nick);
             g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                         "“%s” is not a known %s (use one of: %s)", text, f->name, allowed->str);
+                         _("“%s” is not a known %s (use one of: %s)"), text, f->name, allowed->str);
             return FALSE;
           }
         g_value_init (&value, f->enum_type ());
@@ -752,7 +754,7 @@ ep_node_set_field_from_string (gpointer       node,
         if (!ep_parse_date (text, &date))
           {
             g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
-                         "“%s” is not a date (write it as YYYY-MM-DD, e.g. 2025-09-12)", text);
+                         _("“%s” is not a date (write it as YYYY-MM-DD, e.g. 2025-09-12)"), text);
             return FALSE;
           }
         g_value_init (&value, G_TYPE_DATE);

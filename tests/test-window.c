@@ -1,0 +1,236 @@
+/* test-window.c — the window, driven as a person would (under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Set EP_SCREENSHOT_DIR to also save PNGs of what the window shows.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "ep-test-util.h"
+#include "ep-window.h"
+
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+has_district (gpointer data)
+{
+  return ep_window_get_district (data) != NULL;
+}
+
+static void
+spin_a_while (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gpointer
+child (EpWindow   *window,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window), EP_TYPE_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  spin_a_while (300);
+  paintable = gtk_widget_paintable_new (widget);
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%d×%d)", path, width, height);
+}
+
+static EpWindow *
+open_demo (void)
+{
+  g_autofree char *path = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EpWindow *window = ep_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  ep_window_open (window, file);
+  spin_until (has_district, window);
+  return window;
+}
+
+static void
+test_open_demo (void)
+{
+  EpWindow *window = open_demo ();
+  EpDistrict *district = ep_window_get_district (window);
+  GtkListView *list = child (window, "school_list");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  EpSchool *selected;
+
+  g_assert_cmpstr (ep_district_get_name (district), ==, "Riverside Unified School District");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside Unified School District");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  /* The first school is selected and shown. */
+  selected = ep_window_get_selected_school (window);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (gtk_label_get_label (child (window, "school_name_label")), ==,
+                   ep_school_get_name (selected));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "stack")), ==, "school");
+
+  maybe_screenshot (GTK_WIDGET (window), "window-demo.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_select_and_search (void)
+{
+  EpWindow *window = open_demo ();
+  GtkListView *list = child (window, "school_list");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  const char *problem;
+
+  ep_window_select_school (window, "060000100002");
+  g_assert_cmpstr (ep_school_get_id (ep_window_get_selected_school (window)), ==, "060000100002");
+  problem = gtk_label_get_label (child (window, "problem_label"));
+  g_assert_nonnull (strstr (problem, "English learners"));
+  g_assert_nonnull (strstr (problem, "2027-28"));
+  g_assert_cmpstr (gtk_label_get_label (child (window, "phase_label")), ==, "Implement");
+  maybe_screenshot (GTK_WIDGET (window), "window-implement.png");
+
+  /* Ctrl+F focuses the search; typing filters the schools. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  spin_a_while (50);
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+    GtkWidget *entry = child (window, "search_entry");
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "search_entry")), "high");
+  spin_a_while (300);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (ep_school_get_name (ep_window_get_selected_school (window)), ==, "Riverside High School");
+
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "search_entry")), "no such school");
+  spin_a_while (300);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (window, "stack")), ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_error_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (w))
+        {
+          *(GtkWindow **) data = w;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A broken file: a clear message naming file, line and column, and the
+ * district already open stays as it was. */
+static void
+test_open_broken_keeps_district (void)
+{
+  EpWindow *window = open_demo ();
+  EpDistrict *before = ep_window_get_district (window);
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "broken.eqplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *expected = g_strdup_printf ("%s:4:1: ", path);
+  GtkWindow *dialog = NULL;
+  g_autofree char *secondary = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+    "<?xml version=\"1.0\"?>\n<district xmlns=\"urn:equity-planner:eqplan:1\" version=\"1.0\">\n"
+    "  <name>Broken</name><school id=\"x\"\n", -1, NULL));
+
+  g_test_expect_message ("ep-window", G_LOG_LEVEL_WARNING, "*could not be opened*");
+  ep_window_open (window, file);
+  spin_until (has_error_dialog, &dialog);
+  g_test_assert_expected_messages ();
+
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, expected));
+  g_assert_true (ep_window_get_district (window) == before);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside Unified School District");
+
+  maybe_screenshot (GTK_WIDGET (dialog), "dialog-broken.png");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ep_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* What the application loads from its resource base path. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  if (g_strcmp0 (g_getenv ("EP_SCREENSHOT_RTL"), "1") == 0)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+
+  g_test_add_func ("/window/open-demo", test_open_demo);
+  g_test_add_func ("/window/select-and-search", test_select_and_search);
+  g_test_add_func ("/window/open-broken-keeps-district", test_open_broken_keeps_district);
+
+  return g_test_run ();
+}
