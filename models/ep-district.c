@@ -132,9 +132,6 @@ ep_district_init (EpDistrict *self)
   self->glossary = g_list_store_new (EP_TYPE_GLOSSARY_TERM);
   self->schools = g_list_store_new (EP_TYPE_SCHOOL);
   self->schools_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  ep_node_track_store (self, self->groups);
-  ep_node_track_store (self, self->glossary);
-  ep_node_track_store (self, self->schools);
 }
 
 EpDistrict *
@@ -226,7 +223,7 @@ ep_district_add_group (EpDistrict     *self,
 {
   g_return_if_fail (EP_IS_DISTRICT (self));
   g_return_if_fail (EP_IS_STUDENT_GROUP (group));
-  g_list_store_append (self->groups, group);
+  ep_node_store_insert (self, self->groups, G_MAXUINT, group);
 }
 
 gboolean
@@ -234,7 +231,7 @@ ep_district_remove_group (EpDistrict     *self,
                           EpStudentGroup *group)
 {
   g_return_val_if_fail (EP_IS_DISTRICT (self), FALSE);
-  return ep_node_store_remove (self->groups, group);
+  return ep_node_store_remove (self, self->groups, group);
 }
 
 /**
@@ -268,7 +265,7 @@ ep_district_add_term (EpDistrict     *self,
 {
   g_return_if_fail (EP_IS_DISTRICT (self));
   g_return_if_fail (EP_IS_GLOSSARY_TERM (term));
-  g_list_store_append (self->glossary, term);
+  ep_node_store_insert (self, self->glossary, G_MAXUINT, term);
 }
 
 gboolean
@@ -276,7 +273,7 @@ ep_district_remove_term (EpDistrict     *self,
                          EpGlossaryTerm *term)
 {
   g_return_val_if_fail (EP_IS_DISTRICT (self), FALSE);
-  return ep_node_store_remove (self->glossary, term);
+  return ep_node_store_remove (self, self->glossary, term);
 }
 
 /**
@@ -352,7 +349,7 @@ ep_district_add_school (EpDistrict  *self,
 
   g_hash_table_insert (self->schools_by_id, (gpointer) g_intern_string (id), school);
   g_signal_connect_object (school, "notify::id", G_CALLBACK (school_id_changed_cb), self, 0);
-  g_list_store_append (self->schools, school);
+  ep_node_store_insert (self, self->schools, G_MAXUINT, school);
   return TRUE;
 }
 
@@ -368,7 +365,7 @@ ep_district_remove_school (EpDistrict *self,
   g_signal_handlers_disconnect_by_func (school, school_id_changed_cb, self);
   if (ep_school_get_id (school) != NULL)
     g_hash_table_remove (self->schools_by_id, ep_school_get_id (school));
-  return ep_node_store_remove (self->schools, school);
+  return ep_node_store_remove (self, self->schools, school);
 }
 
 /**

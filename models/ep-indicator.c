@@ -40,7 +40,9 @@ struct _EpIndicator
   EpDirection      direction;
   EpUnit           unit;
 
-  GArray          *cells;      /* Cell, sorted by (period, group) */
+  Cell            *cells;      /* sorted by (period, group) */
+  guint            n_cells;
+  guint            cap_cells;
   GArray          *values;     /* double */
   GPtrArray       *names;      /* interned strings, borrowed */
   guint            loading_unsorted : 1;
@@ -82,7 +84,7 @@ ep_indicator_finalize (GObject *object)
 {
   EpIndicator *self = (EpIndicator *) object;
 
-  g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_pointer (&self->cells, g_free);
   g_clear_pointer (&self->values, g_array_unref);
   g_clear_pointer (&self->names, g_ptr_array_unref);
   ep_node_finalize_fields (object);
@@ -112,7 +114,6 @@ static void
 ep_indicator_init (EpIndicator *self)
 {
   ep_node_init_fields (self);
-  self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   self->values = g_array_new (FALSE, FALSE, sizeof (double));
   self->names = g_ptr_array_new ();
 }
@@ -147,6 +148,7 @@ name_index (EpIndicator *self,
   return (int) self->names->len - 1;
 }
 
+#define CELL(self, i) (&(self)->cells[(i)])
 #define NAME(self, i) ((const char *) g_ptr_array_index ((self)->names, (i)))
 
 static int
@@ -184,12 +186,12 @@ search (EpIndicator *self,
         const char  *period,
         guint       *position)
 {
-  guint lo = 0, hi = self->cells->len;
+  guint lo = 0, hi = self->n_cells;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      int r = key_compare (self, &g_array_index (self->cells, Cell, mid), group, period);
+      int r = key_compare (self, CELL (self, mid), group, period);
 
       if (r == 0)
         {
@@ -228,6 +230,22 @@ unpack (EpIndicator   *self,
       else
         out->denominator = cell->b;
     }
+}
+
+/* Inserts at @pos, growing the array by half when full. */
+static void
+insert_cell (EpIndicator *self,
+             guint        pos,
+             const Cell  *cell)
+{
+  if (self->n_cells == self->cap_cells)
+    {
+      self->cap_cells = MAX (8, self->cap_cells + self->cap_cells / 2);
+      self->cells = g_renew (Cell, self->cells, self->cap_cells);
+    }
+  memmove (CELL (self, pos + 1), CELL (self, pos), (self->n_cells - pos) * sizeof (Cell));
+  self->cells[pos] = *cell;
+  self->n_cells++;
 }
 
 gboolean
@@ -372,7 +390,7 @@ guint
 ep_indicator_get_n_measurements (EpIndicator *self)
 {
   g_return_val_if_fail (EP_IS_INDICATOR (self), 0);
-  return self->cells->len;
+  return self->n_cells;
 }
 
 void
@@ -381,10 +399,10 @@ ep_indicator_get_nth (EpIndicator   *self,
                       EpMeasurement *out)
 {
   g_return_if_fail (EP_IS_INDICATOR (self));
-  g_return_if_fail (position < self->cells->len);
+  g_return_if_fail (position < self->n_cells);
   g_return_if_fail (out != NULL);
 
-  unpack (self, &g_array_index (self->cells, Cell, position), out);
+  unpack (self, CELL (self, position), out);
 }
 
 gboolean
@@ -401,7 +419,7 @@ ep_indicator_lookup (EpIndicator   *self,
   if (!search (self, group, period, &pos))
     return FALSE;
   if (out != NULL)
-    unpack (self, &g_array_index (self->cells, Cell, pos), out);
+    unpack (self, CELL (self, pos), out);
   return TRUE;
 }
 
@@ -431,7 +449,7 @@ ep_indicator_set_measurement (EpIndicator          *self,
   found = search (self, m->group, m->period, &pos);
   if (found)
     {
-      const Cell *old = &g_array_index (self->cells, Cell, pos);
+      const Cell *old = CELL (self, pos);
       EpMeasurement current;
 
       unpack (self, old, &current);
@@ -445,9 +463,9 @@ ep_indicator_set_measurement (EpIndicator          *self,
     return FALSE;
 
   if (found)
-    g_array_index (self->cells, Cell, pos) = cell;
+    *CELL (self, pos) = cell;
   else
-    g_array_insert_val (self->cells, pos, cell);
+    insert_cell (self, pos, &cell);
 
   emit_changed (self);
   return TRUE;
@@ -512,7 +530,8 @@ ep_indicator_remove_measurement (EpIndicator *self,
     return FALSE;
   /* A value slot it used stays allocated until the indicator is freed;
    * removals are rare and the slot is small. */
-  g_array_remove_index (self->cells, pos);
+  memmove (CELL (self, pos), CELL (self, pos + 1), (self->n_cells - pos - 1) * sizeof (Cell));
+  self->n_cells--;
   emit_changed (self);
   return TRUE;
 }
@@ -531,9 +550,9 @@ list_names (EpIndicator *self,
   GPtrArray *out = g_ptr_array_new ();
   g_autofree guint8 *seen = g_new0 (guint8, self->names->len + 1);
 
-  for (guint i = 0; i < self->cells->len; i++)
+  for (guint i = 0; i < self->n_cells; i++)
     {
-      const Cell *c = &g_array_index (self->cells, Cell, i);
+      const Cell *c = CELL (self, i);
       guint idx = periods ? c->period : c->group;
 
       if (!seen[idx])
@@ -577,8 +596,12 @@ void
 ep_indicator_reserve (EpIndicator *self,
                       guint        n)
 {
-  if (n > self->cells->len)
-    g_array_set_size (g_array_set_size (self->cells, n), self->cells->len);
+  /* Exactly: the file said how many measurements follow. */
+  if (n > self->cap_cells)
+    {
+      self->cells = g_renew (Cell, self->cells, n);
+      self->cap_cells = n;
+    }
 }
 
 gboolean
@@ -593,9 +616,9 @@ ep_indicator_load_append (EpIndicator          *self,
   if (!pack (self, m, G_MAXUINT, &cell, error))
     return FALSE;
 
-  if (self->cells->len > 0 && !self->loading_unsorted)
+  if (self->n_cells > 0 && !self->loading_unsorted)
     {
-      int r = cell_compare (self, &g_array_index (self->cells, Cell, self->cells->len - 1), &cell);
+      int r = cell_compare (self, CELL (self, self->n_cells - 1), &cell);
 
       if (r == 0)
         {
@@ -607,7 +630,7 @@ ep_indicator_load_append (EpIndicator          *self,
       if (r > 0)
         self->loading_unsorted = TRUE;
     }
-  g_array_append_val (self->cells, cell);
+  insert_cell (self, self->n_cells, &cell);
   return TRUE;
 }
 
@@ -623,15 +646,21 @@ gboolean
 ep_indicator_load_finish (EpIndicator  *self,
                           GError      **error)
 {
+  /* Give back what a wrong count hint reserved. */
+  if (self->cap_cells > self->n_cells)
+    {
+      self->cells = g_renew (Cell, self->cells, self->n_cells);
+      self->cap_cells = self->n_cells;
+    }
   if (!self->loading_unsorted)
     return TRUE;
 
   self->loading_unsorted = FALSE;
-  g_array_sort_with_data (self->cells, sort_cells, self);
-  for (guint i = 1; i < self->cells->len; i++)
+  g_qsort_with_data (self->cells, self->n_cells, sizeof (Cell), sort_cells, self);
+  for (guint i = 1; i < self->n_cells; i++)
     {
-      const Cell *a = &g_array_index (self->cells, Cell, i - 1);
-      const Cell *b = &g_array_index (self->cells, Cell, i);
+      const Cell *a = CELL (self, i - 1);
+      const Cell *b = CELL (self, i);
 
       if (cell_compare (self, a, b) == 0)
         {
@@ -648,7 +677,7 @@ gsize
 ep_indicator_get_memory_size (EpIndicator *self)
 {
   return sizeof *self +
-         self->cells->len * sizeof (Cell) +
+         self->cap_cells * sizeof (Cell) +
          self->values->len * sizeof (double) +
          self->names->len * sizeof (gpointer);
 }

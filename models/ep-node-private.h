@@ -24,9 +24,12 @@ void     ep_node_set_property         (GObject       *object,
                                        guint          prop_id,
                                        const GValue  *value,
                                        GParamSpec    *pspec);
-void     ep_node_track_store          (gpointer       owner,
-                                       GListStore    *store);
-gboolean ep_node_store_remove         (GListStore    *store,
+void     ep_node_store_insert         (gpointer       owner,
+                                       GListStore    *store,
+                                       guint          position,
+                                       gpointer       item);
+gboolean ep_node_store_remove         (gpointer       owner,
+                                       GListStore    *store,
                                        gpointer       item);
 gpointer ep_node_store_find           (GListStore    *store,
                                        const char    *field_name,

@@ -93,6 +93,19 @@ ep_node_class_find_field (GType       type,
   return NULL;
 }
 
+/* Any property change of a model object is a change of its district: the
+ * class hook does this without a signal connection on every object. */
+static void
+dispatch_properties_changed (GObject     *object,
+                             guint        n_pspecs,
+                             GParamSpec **pspecs)
+{
+  GObjectClass *parent = g_type_class_peek_parent (G_OBJECT_GET_CLASS (object));
+
+  parent->dispatch_properties_changed (object, n_pspecs, pspecs);
+  ep_node_changed (object);
+}
+
 void
 ep_node_class_install_fields (GObjectClass  *klass,
                               const EpField *fields,
@@ -104,6 +117,7 @@ ep_node_class_install_fields (GObjectClass  *klass,
 
   klass->get_property = ep_node_get_property;
   klass->set_property = ep_node_set_property;
+  klass->dispatch_properties_changed = dispatch_properties_changed;
 
   /* pspecs[0] is PROP_0 and stays NULL. */
   for (guint i = 0; i < n_fields; i++)
@@ -153,14 +167,6 @@ ep_node_class_install_fields (GObjectClass  *klass,
   g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), field_table_quark (), table);
 }
 
-static void
-notify_cb (GObject    *node,
-           GParamSpec *pspec,
-           gpointer    user_data)
-{
-  ep_node_changed (node);
-}
-
 #define FIELD_PTR(node, f) ((gpointer) ((guint8 *) (node) + (f)->offset))
 
 void
@@ -197,8 +203,6 @@ ep_node_init_fields (gpointer node)
         }
     }
 
-  /* Any property change of a model object is a change of its district. */
-  g_signal_connect (node, "notify", G_CALLBACK (notify_cb), NULL);
 }
 
 void
@@ -401,27 +405,19 @@ ep_node_changed (gpointer node)
     g_signal_emit (root, signal_id, 0, node);
 }
 
-static void
-store_items_changed_cb (GListModel *store,
-                        guint       position,
-                        guint       removed,
-                        guint       added,
-                        gpointer    owner)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(GObject) child = g_list_model_get_item (store, i);
-      ep_node_set_parent (child, owner);
-    }
-  ep_node_changed (owner);
-}
-
+/* Model lists are GListStores that only their owner changes, through
+ * these two functions: they keep each item's parent pointer and report the
+ * change, with no signal connection per list. */
 void
-ep_node_track_store (gpointer    owner,
-                     GListStore *store)
+ep_node_store_insert (gpointer    owner,
+                      GListStore *store,
+                      guint       position,
+                      gpointer    item)
 {
-  g_signal_connect_object (store, "items-changed",
-                           G_CALLBACK (store_items_changed_cb), owner, 0);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  ep_node_set_parent (item, owner);
+  g_list_store_insert (store, position, item);
+  ep_node_changed (owner);
 }
 
 static EpNodeExtra *
@@ -804,7 +800,8 @@ ep_node_dup_field_as_string (gpointer       node,
 }
 
 gboolean
-ep_node_store_remove (GListStore *store,
+ep_node_store_remove (gpointer    owner,
+                      GListStore *store,
                       gpointer    item)
 {
   guint pos;
@@ -813,6 +810,7 @@ ep_node_store_remove (GListStore *store,
     return FALSE;
   ep_node_set_parent (item, NULL);
   g_list_store_remove (store, pos);
+  ep_node_changed (owner);
   return TRUE;
 }
 

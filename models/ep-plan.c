@@ -141,7 +141,6 @@ ep_plan_init (EpPlan *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->lists); i++)
     {
       self->lists[i] = g_list_store_new (list_type (i));
-      ep_node_track_store (self, self->lists[i]);
     }
 }
 
@@ -329,8 +328,7 @@ ep_plan_insert (EpPlan   *self,
   store = store_for_type (self, G_OBJECT_TYPE (item));
   g_return_if_fail (store != NULL);
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
-  g_list_store_insert (store, position, item);
+  ep_node_store_insert (self, store, position, item);
 }
 
 void
@@ -350,7 +348,7 @@ ep_plan_remove (EpPlan   *self,
   g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
 
   store = store_for_type (self, G_OBJECT_TYPE (item));
-  return store != NULL && ep_node_store_remove (store, item);
+  return store != NULL && ep_node_store_remove (self, store, item);
 }
 
 /**

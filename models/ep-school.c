@@ -72,8 +72,6 @@ ep_school_init (EpSchool *self)
   ep_node_init_fields (self);
   self->indicators = g_list_store_new (EP_TYPE_INDICATOR);
   self->plans = g_list_store_new (EP_TYPE_PLAN);
-  ep_node_track_store (self, self->indicators);
-  ep_node_track_store (self, self->plans);
 }
 
 EpSchool *
@@ -118,7 +116,7 @@ ep_school_add_indicator (EpSchool    *self,
   g_return_if_fail (EP_IS_SCHOOL (self));
   g_return_if_fail (EP_IS_INDICATOR (indicator));
 
-  g_list_store_append (self->indicators, indicator);
+  ep_node_store_insert (self, self->indicators, G_MAXUINT, indicator);
 }
 
 gboolean
@@ -126,7 +124,7 @@ ep_school_remove_indicator (EpSchool    *self,
                             EpIndicator *indicator)
 {
   g_return_val_if_fail (EP_IS_SCHOOL (self), FALSE);
-  return ep_node_store_remove (self->indicators, indicator);
+  return ep_node_store_remove (self, self->indicators, indicator);
 }
 
 /**
@@ -185,7 +183,7 @@ ep_school_add_plan (EpSchool *self,
   g_return_if_fail (EP_IS_SCHOOL (self));
   g_return_if_fail (EP_IS_PLAN (plan));
 
-  g_list_store_append (self->plans, plan);
+  ep_node_store_insert (self, self->plans, G_MAXUINT, plan);
 }
 
 gboolean
@@ -193,5 +191,5 @@ ep_school_remove_plan (EpSchool *self,
                        EpPlan   *plan)
 {
   g_return_val_if_fail (EP_IS_SCHOOL (self), FALSE);
-  return ep_node_store_remove (self->plans, plan);
+  return ep_node_store_remove (self, self->plans, plan);
 }

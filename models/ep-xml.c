@@ -162,6 +162,7 @@ typedef struct {
   gboolean          collecting;
   gboolean          newer_minor;
   gboolean          saw_root;
+  GHashTable       *group_ids;    /* the district's groups, for measurements */
 
   /* Keeping foreign content: the serialized subtree, and its depth. */
   GString          *kept;
@@ -626,6 +627,30 @@ parse_count (Reader     *r,
   return TRUE;
 }
 
+/* A plain count of digits, the common case, without a copy. */
+static gboolean
+span_to_count (const xmlChar *p,
+               const xmlChar *end,
+               guint32       *out)
+{
+  guint64 v = 0;
+
+  if (p == end || end - p > 10)
+    return FALSE;
+  for (; p < end; p++)
+    {
+      if (*p < '0' || *p > '9')
+        return FALSE;
+      v = v * 10 + (*p - '0');
+    }
+  if (v > G_MAXUINT32)
+    return FALSE;
+  *out = (guint32) v;
+  return TRUE;
+}
+
+/* Measurements are most of a district file: their attributes are read in
+ * place, with no allocation in the common case. */
 static void
 read_measurement (Reader         *r,
                   int             nb_attributes,
@@ -634,72 +659,125 @@ read_measurement (Reader         *r,
                   int             column)
 {
   EpMeasurement m = { 0 };
-  g_autofree char *group = NULL;
-  g_autofree char *period = NULL;
-  g_autofree char *marker = NULL;
+  char group[256], period[256], marker[256];
   g_autoptr(GError) local = NULL;
+
+  group[0] = period[0] = marker[0] = '\0';
 
   for (int i = 0; i < nb_attributes; i++)
     {
       const char *name = (const char *) attrs[i * 5];
-      g_autofree char *value = attr_value (attrs, i);
+      const xmlChar *value = attrs[i * 5 + 3];
+      const xmlChar *end = attrs[i * 5 + 4];
+      gsize len = end - value;
+      char *copy_to = NULL;
 
       if (attrs[i * 5 + 2] != NULL)
         continue;  /* measurements carry no foreign attributes; ignore them */
 
-      if (strcmp (name, "group") == 0)
-        group = g_steal_pointer (&value);
-      else if (strcmp (name, "period") == 0)
-        period = g_steal_pointer (&value);
-      else if (strcmp (name, "suppressed") == 0)
+      switch (name[0])
         {
-          marker = g_steal_pointer (&value);
-          m.flags |= EP_MEASUREMENT_SUPPRESSED;
-        }
-      else if (strcmp (name, "num") == 0)
-        {
-          if (!parse_count (r, name, value, &m.numerator, line, column))
-            return;
-          m.flags |= EP_MEASUREMENT_HAS_NUMERATOR;
-        }
-      else if (strcmp (name, "den") == 0)
-        {
-          if (!parse_count (r, name, value, &m.denominator, line, column))
-            return;
-          m.flags |= EP_MEASUREMENT_HAS_DENOMINATOR;
-        }
-      else if (strcmp (name, "n") == 0)
-        {
-          if (!parse_count (r, name, value, &m.n, line, column))
-            return;
-          m.flags |= EP_MEASUREMENT_HAS_N;
-        }
-      else if (strcmp (name, "value") == 0)
-        {
-          if (!ep_parse_number (value, &m.value))
+        case 'g':
+          if (strcmp (name, "group") == 0)
+            copy_to = group;
+          break;
+        case 'p':
+          if (strcmp (name, "period") == 0)
+            copy_to = period;
+          break;
+        case 's':
+          if (strcmp (name, "suppressed") == 0)
             {
-              reader_fail (r, line, column, EP_XML_ERROR_INVALID,
-                           _("value=\"%s\" is not a number (write it like 231.5, with a point)"),
-                           value);
+              copy_to = marker;
+              m.flags |= EP_MEASUREMENT_SUPPRESSED;
+            }
+          break;
+        case 'n':
+          if (name[1] == '\0')
+            {
+              m.flags |= EP_MEASUREMENT_HAS_N;
+              if (span_to_count (value, end, &m.n))
+                continue;
+            }
+          else if (strcmp (name, "num") == 0)
+            {
+              m.flags |= EP_MEASUREMENT_HAS_NUMERATOR;
+              if (span_to_count (value, end, &m.numerator))
+                continue;
+            }
+          break;
+        case 'd':
+          if (strcmp (name, "den") == 0)
+            {
+              m.flags |= EP_MEASUREMENT_HAS_DENOMINATOR;
+              if (span_to_count (value, end, &m.denominator))
+                continue;
+            }
+          break;
+        default:
+          break;
+        }
+
+      if (copy_to != NULL)
+        {
+          if (len >= sizeof group)
+            {
+              reader_fail (r, line, column, EP_XML_ERROR_TOO_LARGE,
+                           _("the %s of this measurement is longer than %u characters"),
+                           name, (guint) sizeof group - 1);
               return;
             }
-          m.flags |= EP_MEASUREMENT_HAS_VALUE;
+          memcpy (copy_to, value, len);
+          copy_to[len] = '\0';
+          continue;
         }
-      else if (!r->newer_minor)
-        {
-          reader_fail (r, line, column, EP_XML_ERROR_INVALID,
-                       _("<m> has an attribute “%s” that this format does not know"), name);
-          return;
-        }
+
+      /* The rare and the wrong: copy, then parse with full checks. */
+      {
+        g_autofree char *text = attr_value (attrs, i);
+
+        if (strcmp (name, "num") == 0)
+          {
+            if (!parse_count (r, name, text, &m.numerator, line, column))
+              return;
+          }
+        else if (strcmp (name, "den") == 0)
+          {
+            if (!parse_count (r, name, text, &m.denominator, line, column))
+              return;
+          }
+        else if (strcmp (name, "n") == 0)
+          {
+            if (!parse_count (r, name, text, &m.n, line, column))
+              return;
+          }
+        else if (strcmp (name, "value") == 0)
+          {
+            if (!ep_parse_number (text, &m.value))
+              {
+                reader_fail (r, line, column, EP_XML_ERROR_INVALID,
+                             _("value=\"%s\" is not a number (write it like 231.5, with a point)"),
+                             text);
+                return;
+              }
+            m.flags |= EP_MEASUREMENT_HAS_VALUE;
+          }
+        else if (!r->newer_minor)
+          {
+            reader_fail (r, line, column, EP_XML_ERROR_INVALID,
+                         _("<m> has an attribute “%s” that this format does not know"), name);
+            return;
+          }
+      }
     }
 
-  if (group == NULL || period == NULL)
+  if (group[0] == '\0' || period[0] == '\0')
     {
       reader_fail (r, line, column, EP_XML_ERROR_INVALID,
                    _("a measurement needs both a group and a period attribute"));
       return;
     }
-  if (ep_district_find_group (r->district, group) == NULL)
+  if (!g_hash_table_contains (r->group_ids, group))
     {
       reader_fail (r, line, column, EP_XML_ERROR_INVALID,
                    _("the measurement is for group “%s”, which the district does not define; "
@@ -709,7 +787,7 @@ read_measurement (Reader         *r,
 
   m.group = group;
   m.period = period;
-  m.marker = marker;
+  m.marker = (m.flags & EP_MEASUREMENT_SUPPRESSED) ? marker : NULL;
   if (!ep_indicator_load_append (r->indicator, &m, &local))
     reader_fail (r, line, column, EP_XML_ERROR_INVALID, "%s", local->message);
 }
@@ -1055,6 +1133,7 @@ add_record (Reader *r,
           return FALSE;
         }
       ep_district_add_group (r->district, EP_STUDENT_GROUP (object));
+      g_hash_table_add (r->group_ids, g_strdup (ep_student_group_get_id (EP_STUDENT_GROUP (object))));
       break;
 
     case K_TERM:
@@ -1388,6 +1467,7 @@ reader_clear (Reader *r)
         }
     }
   g_clear_pointer (&r->stack, g_array_unref);
+  g_clear_pointer (&r->group_ids, g_hash_table_unref);
   if (r->text)
     g_string_free (r->text, TRUE);
   if (r->kept)
@@ -1436,6 +1516,7 @@ ep_xml_read_stream (GInputStream  *stream,
   r.stack = g_array_new (FALSE, FALSE, sizeof (Frame));
   r.text = g_string_new (NULL);
   r.kept = g_string_new (NULL);
+  r.group_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.district = g_object_new (EP_TYPE_DISTRICT, NULL);
 
   for (;;)
