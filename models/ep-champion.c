@@ -11,7 +11,7 @@
 
 struct _EpChampion
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   EpChampionLevel level;
   char *name;

@@ -14,7 +14,7 @@
 
 struct _EpDistrict
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   char       *id;
   char       *name;
@@ -29,9 +29,9 @@ struct _EpDistrict
   double      risk_ratio_threshold;
   guint       risk_ratio_periods;
 
-  GListStore *groups;
-  GListStore *glossary;
-  GListStore *schools;
+  EpList *groups;
+  EpList *glossary;
+  EpList *schools;
   GHashTable *schools_by_id;   /* id → EpSchool (borrowed) */
 };
 
@@ -128,9 +128,9 @@ ep_district_init (EpDistrict *self)
   self->marker = g_strdup ("*");
   self->language = g_strdup ("en");
 
-  self->groups = g_list_store_new (EP_TYPE_STUDENT_GROUP);
-  self->glossary = g_list_store_new (EP_TYPE_GLOSSARY_TERM);
-  self->schools = g_list_store_new (EP_TYPE_SCHOOL);
+  self->groups = ep_list_new (EP_TYPE_STUDENT_GROUP);
+  self->glossary = ep_list_new (EP_TYPE_GLOSSARY_TERM);
+  self->schools = ep_list_new (EP_TYPE_SCHOOL);
   self->schools_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -360,7 +360,7 @@ ep_district_remove_school (EpDistrict *self,
   g_return_val_if_fail (EP_IS_DISTRICT (self), FALSE);
   g_return_val_if_fail (EP_IS_SCHOOL (school), FALSE);
 
-  if (!g_list_store_find (self->schools, school, NULL))
+  if (!ep_list_find (self->schools, school, NULL))
     return FALSE;
   g_signal_handlers_disconnect_by_func (school, school_id_changed_cb, self);
   if (ep_school_get_id (school) != NULL)

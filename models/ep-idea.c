@@ -11,7 +11,7 @@
 
 struct _EpIdea
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   char *id;
   int impact;

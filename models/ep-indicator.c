@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The largest districts hold over a million measurements, so they are not
- * objects: each indicator keeps a sorted array of 16-byte cells whose group,
- * period and marker are indices into a small table of interned strings.
+ * objects: each indicator keeps a sorted array of 12-byte cells whose group,
+ * period and marker are indices into small tables of interned strings.
  */
 #define G_LOG_DOMAIN "ep-indicator"
 
@@ -17,21 +17,23 @@
 #include "ep-indicator-private.h"
 #include "ep-node-private.h"
 
+#define MAX_NAMES   2047   /* distinct groups and periods in one indicator */
+#define MAX_MARKERS 31     /* distinct suppression markers in one indicator */
+
 typedef struct {
-  guint16 group;      /* index into names */
-  guint16 period;     /* index into names */
-  guint16 marker;     /* index into names + 1; 0 for none */
-  guint8  flags;
-  guint8  reserved;
-  guint32 a;          /* numerator, or index into values when HAS_VALUE */
-  guint32 b;          /* denominator, or n */
+  guint32 group  : 11;   /* index into names */
+  guint32 period : 11;   /* index into names */
+  guint32 marker : 5;    /* index into markers + 1; 0 for none */
+  guint32 flags  : 5;
+  guint32 a;             /* numerator, or index into values when HAS_VALUE */
+  guint32 b;             /* denominator, or n */
 } Cell;
 
-G_STATIC_ASSERT (sizeof (Cell) == 16);
+G_STATIC_ASSERT (sizeof (Cell) == 12);
 
 struct _EpIndicator
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   char            *id;
   char            *name;
@@ -43,8 +45,12 @@ struct _EpIndicator
   Cell            *cells;      /* sorted by (period, group) */
   guint            n_cells;
   guint            cap_cells;
-  GArray          *values;     /* double */
-  GPtrArray       *names;      /* interned strings, borrowed */
+  double          *values;     /* for cells with HAS_VALUE */
+  guint            n_values;
+  const char     **names;      /* interned strings, borrowed */
+  guint            n_names;
+  const char     **markers;    /* interned strings, borrowed */
+  guint            n_markers;
   guint            loading_unsorted : 1;
 };
 
@@ -85,8 +91,9 @@ ep_indicator_finalize (GObject *object)
   EpIndicator *self = (EpIndicator *) object;
 
   g_clear_pointer (&self->cells, g_free);
-  g_clear_pointer (&self->values, g_array_unref);
-  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_free);
+  g_clear_pointer (&self->names, g_free);
+  g_clear_pointer (&self->markers, g_free);
   ep_node_finalize_fields (object);
 
   G_OBJECT_CLASS (ep_indicator_parent_class)->finalize (object);
@@ -114,8 +121,6 @@ static void
 ep_indicator_init (EpIndicator *self)
 {
   ep_node_init_fields (self);
-  self->values = g_array_new (FALSE, FALSE, sizeof (double));
-  self->names = g_ptr_array_new ();
 }
 
 EpIndicator *
@@ -136,20 +141,38 @@ static int
 name_index (EpIndicator *self,
             const char  *s)
 {
-  for (guint i = 0; i < self->names->len; i++)
+  for (guint i = 0; i < self->n_names; i++)
     {
-      const char *n = g_ptr_array_index (self->names, i);
+      const char *n = self->names[i];
       if (n[0] == s[0] && strcmp (n, s) == 0)
         return (int) i;
     }
-  if (self->names->len >= G_MAXUINT16 - 1)
+  if (self->n_names >= MAX_NAMES)
     return -1;
-  g_ptr_array_add (self->names, (gpointer) g_intern_string (s));
-  return (int) self->names->len - 1;
+  /* Grown four at a time: an indicator has a few dozen names at most. */
+  if (self->n_names % 4 == 0)
+    self->names = g_renew (const char *, self->names, self->n_names + 4);
+  self->names[self->n_names] = g_intern_string (s);
+  return (int) self->n_names++;
+}
+
+/* Returns the index of @s in the markers table, adding it; -1 when full. */
+static int
+marker_index (EpIndicator *self,
+              const char  *s)
+{
+  for (guint i = 0; i < self->n_markers; i++)
+    if (strcmp (self->markers[i], s) == 0)
+      return (int) i;
+  if (self->n_markers >= MAX_MARKERS)
+    return -1;
+  self->markers = g_renew (const char *, self->markers, self->n_markers + 1);
+  self->markers[self->n_markers] = g_intern_string (s);
+  return (int) self->n_markers++;
 }
 
 #define CELL(self, i) (&(self)->cells[(i)])
-#define NAME(self, i) ((const char *) g_ptr_array_index ((self)->names, (i)))
+#define NAME(self, i) ((self)->names[(i)])
 
 static int
 cell_compare (EpIndicator *self,
@@ -215,11 +238,11 @@ unpack (EpIndicator   *self,
   memset (out, 0, sizeof *out);
   out->group = NAME (self, cell->group);
   out->period = NAME (self, cell->period);
-  out->marker = cell->marker ? NAME (self, cell->marker - 1) : NULL;
+  out->marker = cell->marker ? self->markers[cell->marker - 1] : NULL;
   out->flags = cell->flags;
   if (cell->flags & EP_MEASUREMENT_HAS_VALUE)
     {
-      out->value = g_array_index (self->values, double, cell->a);
+      out->value = self->values[cell->a];
       out->n = cell->b;
     }
   else
@@ -349,31 +372,34 @@ pack (EpIndicator         *self,
 {
   int g = name_index (self, m->group);
   int p = name_index (self, m->period);
-  int mk = m->marker && (m->flags & EP_MEASUREMENT_SUPPRESSED) ? name_index (self, m->marker) : -2;
+  int mk = m->marker && (m->flags & EP_MEASUREMENT_SUPPRESSED) ? marker_index (self, m->marker) : -2;
 
   if (g < 0 || p < 0 || mk == -1)
     {
       g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_TOO_MANY,
-                   _("indicator “%s” has more distinct groups, periods and markers than "
-                     "one indicator can hold (65,533)"), self->id ? self->id : "");
+                   _("indicator “%s” has more than %d distinct groups and periods, or "
+                     "more than %d kinds of suppression marker; one indicator cannot hold "
+                     "that many"), self->id ? self->id : "", MAX_NAMES, MAX_MARKERS);
       return FALSE;
     }
 
   memset (cell, 0, sizeof *cell);
-  cell->group = (guint16) g;
-  cell->period = (guint16) p;
-  cell->marker = mk >= 0 ? (guint16) (mk + 1) : 0;
-  cell->flags = (guint8) (m->flags & 0x1f);
+  cell->group = (guint32) g;
+  cell->period = (guint32) p;
+  cell->marker = mk >= 0 ? (guint32) (mk + 1) : 0;
+  cell->flags = m->flags & 0x1f;
   if (m->flags & EP_MEASUREMENT_HAS_VALUE)
     {
       if (reuse_value == G_MAXUINT)
         {
-          g_array_append_val (self->values, m->value);
-          cell->a = self->values->len - 1;
+          if (self->n_values % 8 == 0)
+            self->values = g_renew (double, self->values, self->n_values + 8);
+          self->values[self->n_values] = m->value;
+          cell->a = self->n_values++;
         }
       else
         {
-          g_array_index (self->values, double, reuse_value) = m->value;
+          self->values[reuse_value] = m->value;
           cell->a = reuse_value;
         }
       cell->b = m->n;
@@ -548,7 +574,7 @@ list_names (EpIndicator *self,
             gboolean     periods)
 {
   GPtrArray *out = g_ptr_array_new ();
-  g_autofree guint8 *seen = g_new0 (guint8, self->names->len + 1);
+  g_autofree guint8 *seen = g_new0 (guint8, self->n_names + 1);
 
   for (guint i = 0; i < self->n_cells; i++)
     {
@@ -678,6 +704,7 @@ ep_indicator_get_memory_size (EpIndicator *self)
 {
   return sizeof *self +
          self->cap_cells * sizeof (Cell) +
-         self->values->len * sizeof (double) +
-         self->names->len * sizeof (gpointer);
+         ((self->n_values + 7) / 8 * 8) * sizeof (double) +
+         ((self->n_names + 3) / 4 * 4) * sizeof (gpointer) +
+         self->n_markers * sizeof (gpointer);
 }

@@ -11,7 +11,7 @@
 
 struct _EpIntervention
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   char *id;
   char *owner;

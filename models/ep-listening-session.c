@@ -11,7 +11,7 @@
 
 struct _EpListeningSession
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   GDate *date;
   char *language;

@@ -11,7 +11,7 @@
 
 struct _EpLogEntry
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   GDate *date;
   EpLogKind kind;

@@ -6,9 +6,18 @@
 
 #include <gio/gio.h>
 
+#include "ep-list.h"
 #include "ep-node.h"
 
 G_BEGIN_DECLS
+
+/* Every model class starts its instance struct with EP_NODE_HEADER: the
+ * GObject, then the borrowed pointer to the object that owns it. */
+#define EP_NODE_HEADER GObject parent_instance; gpointer node_parent
+
+typedef struct {
+  EP_NODE_HEADER;
+} EpNodeInstance;
 
 void     ep_node_class_install_fields (GObjectClass  *klass,
                                        const EpField *fields,
@@ -25,13 +34,13 @@ void     ep_node_set_property         (GObject       *object,
                                        const GValue  *value,
                                        GParamSpec    *pspec);
 void     ep_node_store_insert         (gpointer       owner,
-                                       GListStore    *store,
+                                       EpList        *store,
                                        guint          position,
                                        gpointer       item);
 gboolean ep_node_store_remove         (gpointer       owner,
-                                       GListStore    *store,
+                                       EpList        *store,
                                        gpointer       item);
-gpointer ep_node_store_find           (GListStore    *store,
+gpointer ep_node_store_find           (EpList        *store,
                                        const char    *field_name,
                                        const char    *value);
 

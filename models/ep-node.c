@@ -36,15 +36,6 @@ field_table_quark (void)
 }
 
 static GQuark
-parent_quark (void)
-{
-  static GQuark q;
-  if (G_UNLIKELY (q == 0))
-    q = g_quark_from_static_string ("ep-node-parent");
-  return q;
-}
-
-static GQuark
 extra_quark (void)
 {
   static GQuark q;
@@ -374,20 +365,27 @@ ep_node_set_date (gpointer      node,
   return TRUE;
 }
 
+/* Only model objects (those with a field table) have the node header. */
+static gboolean
+is_node (gpointer node)
+{
+  return G_IS_OBJECT (node) && lookup_table (G_OBJECT_TYPE (node)) != NULL;
+}
+
 gpointer
 ep_node_get_parent (gpointer node)
 {
-  g_return_val_if_fail (G_IS_OBJECT (node), NULL);
-  return g_object_get_qdata (node, parent_quark ());
+  g_return_val_if_fail (is_node (node), NULL);
+  return ((EpNodeInstance *) node)->node_parent;
 }
 
 void
 ep_node_set_parent (gpointer node,
                     gpointer parent)
 {
-  g_return_if_fail (G_IS_OBJECT (node));
+  g_return_if_fail (is_node (node));
   /* The parent owns the child, so the back pointer is borrowed. */
-  g_object_set_qdata (node, parent_quark (), parent);
+  ((EpNodeInstance *) node)->node_parent = parent;
 }
 
 void
@@ -397,7 +395,7 @@ ep_node_changed (gpointer node)
   gpointer up;
   guint signal_id;
 
-  while ((up = g_object_get_qdata (root, parent_quark ())) != NULL)
+  while ((up = ((EpNodeInstance *) root)->node_parent) != NULL)
     root = up;
 
   signal_id = g_signal_lookup ("changed", G_OBJECT_TYPE (root));
@@ -409,14 +407,13 @@ ep_node_changed (gpointer node)
  * these two functions: they keep each item's parent pointer and report the
  * change, with no signal connection per list. */
 void
-ep_node_store_insert (gpointer    owner,
-                      GListStore *store,
-                      guint       position,
-                      gpointer    item)
+ep_node_store_insert (gpointer  owner,
+                      EpList   *store,
+                      guint     position,
+                      gpointer  item)
 {
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
   ep_node_set_parent (item, owner);
-  g_list_store_insert (store, position, item);
+  ep_list_insert (store, position, item);
   ep_node_changed (owner);
 }
 
@@ -800,40 +797,39 @@ ep_node_dup_field_as_string (gpointer       node,
 }
 
 gboolean
-ep_node_store_remove (gpointer    owner,
-                      GListStore *store,
-                      gpointer    item)
+ep_node_store_remove (gpointer  owner,
+                      EpList   *store,
+                      gpointer  item)
 {
-  guint pos;
-
-  if (!g_list_store_find (store, item, &pos))
+  if (store == NULL || !ep_list_find (store, item, NULL))
     return FALSE;
   ep_node_set_parent (item, NULL);
-  g_list_store_remove (store, pos);
+  ep_list_remove (store, item);
   ep_node_changed (owner);
   return TRUE;
 }
 
 gpointer
-ep_node_store_find (GListStore *store,
+ep_node_store_find (EpList     *store,
                     const char *field_name,
                     const char *value)
 {
-  GListModel *model = G_LIST_MODEL (store);
-  const EpField *f = ep_node_class_find_field (g_list_model_get_item_type (model), field_name);
-  guint n = g_list_model_get_n_items (model);
+  const EpField *f;
+  guint n;
 
+  if (store == NULL || value == NULL)
+    return NULL;
+
+  f = ep_node_class_find_field (g_list_model_get_item_type (G_LIST_MODEL (store)), field_name);
   g_return_val_if_fail (f != NULL && (f->type == EP_FIELD_STRING || f->type == EP_FIELD_TEXT), NULL);
 
-  if (value == NULL)
-    return NULL;
+  n = ep_list_length (store);
   for (guint i = 0; i < n; i++)
     {
-      /* The store holds a reference: hand out a borrowed pointer. */
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gpointer item = ep_list_peek (store, i);
       const char *s = *(char **) FIELD_PTR (item, f);
 
-      if (g_strcmp0 (s, value) == 0)
+      if (s != NULL && strcmp (s, value) == 0)
         return item;
     }
   return NULL;

@@ -7,11 +7,11 @@
 #include "config.h"
 
 #include "ep-node-private.h"
-#include "ep-plan.h"
+#include "ep-plan-private.h"
 
 struct _EpPlan
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   char                 *cycle;
   EpPhase               phase;
@@ -34,7 +34,7 @@ struct _EpPlan
   char                 *reflection_result;
   char                 *reflection_lessons;
 
-  GListStore           *lists[5];
+  EpList           *lists[5];
 };
 
 G_DEFINE_FINAL_TYPE (EpPlan, ep_plan, G_TYPE_OBJECT)
@@ -137,11 +137,8 @@ ep_plan_class_init (EpPlanClass *klass)
 static void
 ep_plan_init (EpPlan *self)
 {
+  /* The lists are made when first needed: most plans leave some empty. */
   ep_node_init_fields (self);
-  for (guint i = 0; i < G_N_ELEMENTS (self->lists); i++)
-    {
-      self->lists[i] = g_list_store_new (list_type (i));
-    }
 }
 
 EpPlan *
@@ -256,14 +253,34 @@ ep_plan_get_has_reflection (EpPlan *self)
          self->reflection_lessons != NULL;
 }
 
-static GListStore *
-store_for_type (EpPlan *self,
-                GType   type)
+static EpList *
+list_for_type (EpPlan   *self,
+               GType     type,
+               gboolean  create)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->lists); i++)
     if (g_type_is_a (type, list_type (i)))
-      return self->lists[i];
+      {
+        if (self->lists[i] == NULL && create)
+          self->lists[i] = ep_list_new (list_type (i));
+        return self->lists[i];
+      }
   return NULL;
+}
+
+/**
+ * ep_plan_peek_list:
+ *
+ * Like ep_plan_get_list_for_type(), without making an empty list.
+ *
+ * Returns: (transfer none) (nullable): the list, or %NULL while empty
+ */
+EpList *
+ep_plan_peek_list (EpPlan *self,
+                   GType   item_type)
+{
+  g_return_val_if_fail (EP_IS_PLAN (self), NULL);
+  return list_for_type (self, item_type, FALSE);
 }
 
 /**
@@ -277,7 +294,7 @@ ep_plan_get_list_for_type (EpPlan *self,
                            GType   item_type)
 {
   g_return_val_if_fail (EP_IS_PLAN (self), NULL);
-  return G_LIST_MODEL (store_for_type (self, item_type));
+  return G_LIST_MODEL (list_for_type (self, item_type, TRUE));
 }
 
 GListModel *
@@ -320,12 +337,12 @@ ep_plan_insert (EpPlan   *self,
                 guint     position,
                 gpointer  item)
 {
-  GListStore *store;
+  EpList *store;
 
   g_return_if_fail (EP_IS_PLAN (self));
   g_return_if_fail (G_IS_OBJECT (item));
 
-  store = store_for_type (self, G_OBJECT_TYPE (item));
+  store = list_for_type (self, G_OBJECT_TYPE (item), TRUE);
   g_return_if_fail (store != NULL);
 
   ep_node_store_insert (self, store, position, item);
@@ -342,12 +359,12 @@ gboolean
 ep_plan_remove (EpPlan   *self,
                 gpointer  item)
 {
-  GListStore *store;
+  EpList *store;
 
   g_return_val_if_fail (EP_IS_PLAN (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
 
-  store = store_for_type (self, G_OBJECT_TYPE (item));
+  store = list_for_type (self, G_OBJECT_TYPE (item), FALSE);
   return store != NULL && ep_node_store_remove (self, store, item);
 }
 
@@ -361,7 +378,7 @@ ep_plan_find_idea (EpPlan     *self,
                    const char *id)
 {
   g_return_val_if_fail (EP_IS_PLAN (self), NULL);
-  return ep_node_store_find (store_for_type (self, EP_TYPE_IDEA), "id", id);
+  return ep_node_store_find (list_for_type (self, EP_TYPE_IDEA, FALSE), "id", id);
 }
 
 /**
@@ -374,5 +391,5 @@ ep_plan_find_intervention (EpPlan     *self,
                            const char *id)
 {
   g_return_val_if_fail (EP_IS_PLAN (self), NULL);
-  return ep_node_store_find (store_for_type (self, EP_TYPE_INTERVENTION), "id", id);
+  return ep_node_store_find (list_for_type (self, EP_TYPE_INTERVENTION, FALSE), "id", id);
 }

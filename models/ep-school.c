@@ -13,13 +13,13 @@
 
 struct _EpSchool
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   char       *id;
   char       *name;
 
-  GListStore *indicators;
-  GListStore *plans;
+  EpList *indicators;
+  EpList *plans;
 };
 
 G_DEFINE_FINAL_TYPE (EpSchool, ep_school, G_TYPE_OBJECT)
@@ -70,8 +70,8 @@ static void
 ep_school_init (EpSchool *self)
 {
   ep_node_init_fields (self);
-  self->indicators = g_list_store_new (EP_TYPE_INDICATOR);
-  self->plans = g_list_store_new (EP_TYPE_PLAN);
+  self->indicators = ep_list_new (EP_TYPE_INDICATOR);
+  self->plans = ep_list_new (EP_TYPE_PLAN);
 }
 
 EpSchool *

@@ -11,7 +11,7 @@
 
 struct _EpStudentGroup
 {
-  GObject parent_instance;
+  EP_NODE_HEADER;
 
   char *id;
   EpGroupCategory category;

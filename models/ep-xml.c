@@ -22,6 +22,7 @@
 
 #include "ep-indicator-private.h"
 #include "ep-node-private.h"
+#include "ep-plan-private.h"
 #include "ep-xml.h"
 
 G_DEFINE_QUARK (ep-xml-error-quark, ep_xml_error)
@@ -1837,13 +1838,28 @@ write_record (Writer     *w,
   flush (w, FALSE);
 }
 
+static guint
+count (GListModel *model)
+{
+  return model ? g_list_model_get_n_items (model) : 0;
+}
+
+/* A plan's list without making it when it does not exist yet. */
+static GListModel *
+plan_items (EpPlan *plan,
+            GType   type)
+{
+  EpList *list = ep_plan_peek_list (plan, type);
+  return list ? G_LIST_MODEL (list) : NULL;
+}
+
 static void
 write_list (Writer     *w,
             GListModel *model,
             const char *element,
             int         depth)
 {
-  guint n = g_list_model_get_n_items (model);
+  guint n = count (model);
 
   for (guint i = 0; i < n && w->error == NULL; i++)
     {
@@ -1959,8 +1975,11 @@ write_plan (Writer *w,
             int     depth)
 {
   GObject *node = G_OBJECT (plan);
-  GListModel *sessions = ep_plan_get_listening_sessions (plan);
-  GListModel *champions = ep_plan_get_champions (plan);
+  GListModel *sessions = plan_items (plan, EP_TYPE_LISTENING_SESSION);
+  GListModel *champions = plan_items (plan, EP_TYPE_CHAMPION);
+  GListModel *ideas = plan_items (plan, EP_TYPE_IDEA);
+  GListModel *actions = plan_items (plan, EP_TYPE_INTERVENTION);
+  GListModel *log = plan_items (plan, EP_TYPE_LOG_ENTRY);
   gboolean has_decision = has_text (node, "curriculum") || has_text (node, "budget") ||
                           has_text (node, "partnerships");
   gboolean has_problem = ep_plan_get_problem_group (plan) || ep_plan_get_problem_indicator (plan) ||
@@ -1979,7 +1998,7 @@ write_plan (Writer *w,
   g_string_append (w->out, ">\n");
   depth++;
 
-  if (g_list_model_get_n_items (sessions) || has_decision || g_list_model_get_n_items (champions))
+  if (count (sessions) || has_decision || count (champions))
     {
       open_section (w, "prerequisites", depth);
       write_list (w, sessions, "listening-session", depth + 1);
@@ -2029,24 +2048,22 @@ write_plan (Writer *w,
       close_section (w, "diagnosis", depth);
     }
 
-  if (g_list_model_get_n_items (ep_plan_get_ideas (plan)))
+  if (count (ideas))
     {
       open_section (w, "ideas", depth);
-      write_list (w, ep_plan_get_ideas (plan), "idea", depth + 1);
+      write_list (w, ideas, "idea", depth + 1);
       close_section (w, "ideas", depth);
     }
 
-  if (g_list_model_get_n_items (ep_plan_get_interventions (plan)))
+  if (count (actions))
     {
       open_section (w, "actions", depth);
-      write_list (w, ep_plan_get_interventions (plan), "action", depth + 1);
+      write_list (w, actions, "action", depth + 1);
       close_section (w, "actions", depth);
     }
 
-  if (g_list_model_get_n_items (ep_plan_get_log (plan)))
+  if (count (log))
     {
-      GListModel *log = ep_plan_get_log (plan);
-
       open_section (w, "log", depth);
       for (guint i = 0; i < g_list_model_get_n_items (log); i++)
         {

@@ -306,9 +306,38 @@ test_indicator_packed (void)
         g_assert_true (ep_indicator_set_count (ind, group, period, g, 100, NULL));
       }
   g_assert_cmpuint (ep_indicator_get_n_measurements (ind), ==, n);
-  /* 16 bytes a cell, plus the small name table and the object. */
+  /* 12 bytes a cell, plus the small name table and the object. */
   size = ep_indicator_get_memory_size (ind);
-  g_assert_cmpuint (size, <=, n * 16 + 70 * sizeof (gpointer) + 512);
+  g_assert_cmpuint (size, <=, n * 12 + 72 * sizeof (gpointer) + 512);
+}
+
+/* The limits of packing are errors, not silent truncation. */
+static void
+test_indicator_limits (void)
+{
+  g_autoptr(EpIndicator) ind = ep_indicator_new ("wide");
+  g_autoptr(GError) error = NULL;
+  guint added = 0;
+
+  for (guint i = 0; i < 3000 && error == NULL; i++)
+    {
+      g_autofree char *period = g_strdup_printf ("P%04u", i);
+      if (ep_indicator_set_count (ind, "G", period, 1, 2, &error))
+        added++;
+    }
+  g_assert_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_TOO_MANY);
+  g_assert_cmpuint (added, ==, 2046);   /* 2,047 names: one group, 2,046 periods */
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 40 && error == NULL; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("<%u", i);
+      ep_indicator_set_suppressed (ind, "G", "P0000", marker, &error);
+    }
+  g_assert_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_TOO_MANY);
+
+  /* Everything before the limit is intact. */
+  g_assert_cmpuint (ep_indicator_get_n_measurements (ind), ==, 2046);
 }
 
 static void
@@ -608,6 +637,7 @@ main (int    argc,
   g_test_add_func ("/model/indicator/measurements", test_indicator_measurements);
   g_test_add_func ("/model/indicator/validation", test_indicator_validation);
   g_test_add_func ("/model/indicator/packed", test_indicator_packed);
+  g_test_add_func ("/model/indicator/limits", test_indicator_limits);
   g_test_add_func ("/model/plan/lists", test_plan_lists);
   g_test_add_func ("/model/plan/problem", test_plan_problem);
   g_test_add_func ("/model/school/plans", test_school_plans);
