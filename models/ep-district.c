@@ -315,7 +315,7 @@ school_id_changed_cb (EpSchool   *school,
     if (value == school)
       g_hash_table_iter_remove (&iter);
   if (ep_school_get_id (school) != NULL)
-    g_hash_table_insert (self->schools_by_id, (gpointer) g_intern_string (ep_school_get_id (school)), school);
+    g_hash_table_insert (self->schools_by_id, (gpointer) ep_intern (ep_school_get_id (school)), school);
 }
 
 /**
@@ -347,7 +347,7 @@ ep_district_add_school (EpDistrict  *self,
       return FALSE;
     }
 
-  g_hash_table_insert (self->schools_by_id, (gpointer) g_intern_string (id), school);
+  g_hash_table_insert (self->schools_by_id, (gpointer) ep_intern (id), school);
   g_signal_connect_object (school, "notify::id", G_CALLBACK (school_id_changed_cb), self, 0);
   ep_node_store_insert (self, self->schools, G_MAXUINT, school);
   return TRUE;

@@ -152,7 +152,7 @@ name_index (EpIndicator *self,
   /* Grown four at a time: an indicator has a few dozen names at most. */
   if (self->n_names % 4 == 0)
     self->names = g_renew (const char *, self->names, self->n_names + 4);
-  self->names[self->n_names] = g_intern_string (s);
+  self->names[self->n_names] = ep_intern (s);
   return (int) self->n_names++;
 }
 
@@ -167,7 +167,7 @@ marker_index (EpIndicator *self,
   if (self->n_markers >= MAX_MARKERS)
     return -1;
   self->markers = g_renew (const char *, self->markers, self->n_markers + 1);
-  self->markers[self->n_markers] = g_intern_string (s);
+  self->markers[self->n_markers] = ep_intern (s);
   return (int) self->n_markers++;
 }
 

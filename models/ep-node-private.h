@@ -19,6 +19,13 @@ typedef struct {
   EP_NODE_HEADER;
 } EpNodeInstance;
 
+/* Like g_intern_string(): the same bytes give the same pointer, kept for the
+ * life of the process. Used for group names, periods, markers and ids that
+ * repeat across thousands of indicators. Unlike GLib's quark table, whose
+ * old blocks are dropped (and reported by LeakSanitizer) each time it grows,
+ * the pool stays reachable. Thread-safe. */
+const char *ep_intern (const char *s);
+
 void     ep_node_class_install_fields (GObjectClass  *klass,
                                        const EpField *fields,
                                        guint          n_fields,

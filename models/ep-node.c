@@ -26,6 +26,31 @@ typedef struct {
   GPtrArray  *foreign_elements;    /* serialized XML */
 } EpNodeExtra;
 
+const char *
+ep_intern (const char *s)
+{
+  static GMutex lock;
+  static GHashTable *pool;
+  const char *interned;
+
+  if (s == NULL)
+    return NULL;
+
+  g_mutex_lock (&lock);
+  if (G_UNLIKELY (pool == NULL))
+    pool = g_hash_table_new (g_str_hash, g_str_equal);
+  interned = g_hash_table_lookup (pool, s);
+  if (interned == NULL)
+    {
+      char *copy = g_strdup (s);
+      g_hash_table_add (pool, copy);
+      interned = copy;
+    }
+  g_mutex_unlock (&lock);
+
+  return interned;
+}
+
 static GQuark
 field_table_quark (void)
 {

@@ -17,6 +17,7 @@
 
 #include <math.h>
 
+#include "ep-node-private.h"
 #include "ep-synth.h"
 
 typedef enum { ELEMENTARY, MIDDLE, HIGH } Level;
@@ -275,7 +276,7 @@ ep_synth_district (guint   n_schools,
     {
       guint start = last_year - (n_years - 1) + y;
       g_autofree char *period = g_strdup_printf ("%u-%02u", start, (start + 1) % 100);
-      periods[y] = (char *) g_intern_string (period);
+      periods[y] = (char *) ep_intern (period);
     }
 
   for (guint s = 0; s < n_schools; s++)

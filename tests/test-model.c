@@ -191,7 +191,7 @@ test_indicator_measurements (void)
   g_assert_cmpuint (m.numerator, ==, 805);
   g_assert_cmpuint (m.denominator, ==, 10202);
   g_assert_cmpuint (m.flags, ==, EP_MEASUREMENT_HAS_NUMERATOR | EP_MEASUREMENT_HAS_DENOMINATOR);
-  g_assert_true (m.group == g_intern_string ("BL"));
+  g_assert_cmpstr (m.group, ==, "BL");
 
   g_assert_true (ep_indicator_lookup (ind, "PI", "2024-25", &m));
   g_assert_true (m.flags & EP_MEASUREMENT_SUPPRESSED);
