@@ -15,15 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ep-models.h"
-
-/* Exit statuses. */
-enum {
-  EXIT_OK = 0,
-  EXIT_INVALID = 1,   /* a file could not be read, or failed validation */
-  EXIT_USAGE = 2,     /* wrong command line */
-  EXIT_IO = 3,        /* an output could not be written */
-};
+#include "eqplan-cli.h"
 
 typedef struct {
   const char *name;
@@ -32,37 +24,6 @@ typedef struct {
   const char *summary;
 } Command;
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
-{
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr ("eqplan: %s\n\n%s", message, help);
-  return EXIT_USAGE;
-}
-
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv,
-               int             *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = usage_error (context, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GFile *
-file_for_arg (const char *arg)
-{
-  return g_file_new_for_commandline_arg (arg);
-}
 
 /* eqplan validate FILE… */
 static int
@@ -83,14 +44,14 @@ cmd_validate (int    argc,
     _("Reads each file as Equity Planner would and reports the first problem in each as\n"
       "FILE:LINE:COLUMN: message on standard error.\n\n"
       "Exit status: 0 when every file is valid, 1 when any is not, 2 on a usage error."));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!eqplan_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (context, _("no file given"));
+    return eqplan_usage_error (context, _("no file given"));
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GFile) file = file_for_arg (argv[i]);
+      g_autoptr(GFile) file = eqplan_file_for_arg (argv[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(EpDistrict) district = ep_xml_read_file (file, NULL, NULL, &error);
 
@@ -131,7 +92,7 @@ write_district (EpDistrict *district,
     }
   else
     {
-      g_autoptr(GFile) file = file_for_arg (output);
+      g_autoptr(GFile) file = eqplan_file_for_arg (output);
 
       if (!ep_xml_save (district, file, NULL, FALSE, NULL, NULL, NULL, NULL, &error))
         {
@@ -165,14 +126,14 @@ cmd_rewrite (int    argc,
       "form: rewriting the output again gives the same bytes. OUT is replaced atomically.\n\n"
       "Exit status: 0 on success, 1 when IN cannot be read, 2 on a usage error, 3 when OUT\n"
       "cannot be written."));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!eqplan_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("give exactly one input file"));
+    return eqplan_usage_error (context, _("give exactly one input file"));
   if (output == NULL)
-    return usage_error (context, _("give the output file with -o OUT"));
+    return eqplan_usage_error (context, _("give the output file with -o OUT"));
 
-  file = file_for_arg (argv[1]);
+  file = eqplan_file_for_arg (argv[1]);
   district = ep_xml_read_file (file, NULL, NULL, &error);
   if (district == NULL)
     {
@@ -208,16 +169,16 @@ cmd_synth (int    argc,
       "suppressed at source, gaps of realistic size, one plan per school — for tests,\n"
       "demonstrations and benchmarks. No real student is in it.\n\n"
       "Exit status: 0 on success, 2 on a usage error, 3 when FILE cannot be written."));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!eqplan_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error (context, _("synth takes no file arguments; use -o FILE"));
+    return eqplan_usage_error (context, _("synth takes no file arguments; use -o FILE"));
   if (output == NULL)
-    return usage_error (context, _("give the output file with -o FILE"));
+    return eqplan_usage_error (context, _("give the output file with -o FILE"));
   if (schools < 1 || schools > 100000)
-    return usage_error (context, _("--schools must be between 1 and 100000"));
+    return eqplan_usage_error (context, _("--schools must be between 1 and 100000"));
   if (years < 1 || years > 50)
-    return usage_error (context, _("--years must be between 1 and 50"));
+    return eqplan_usage_error (context, _("--years must be between 1 and 50"));
 
   district = ep_synth_district ((guint) schools, (guint) years, (guint32) seed);
   return write_district (district, output);
