@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ep-analysis.h"
 #include "ep-champion.h"
 #include "ep-district.h"
 #include "ep-enum-types.h"
