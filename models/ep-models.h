@@ -8,6 +8,7 @@
 #include "ep-district.h"
 #include "ep-enum-types.h"
 #include "ep-glossary-term.h"
+#include "ep-health.h"
 #include "ep-idea.h"
 #include "ep-indicator.h"
 #include "ep-intervention.h"
