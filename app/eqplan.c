@@ -188,6 +188,7 @@ static const Command commands[] = {
   { "validate", cmd_validate, N_("FILE…"), N_("Check .eqplan files; report problems as FILE:LINE:COLUMN: message") },
   { "rewrite", cmd_rewrite, N_("IN -o OUT"), N_("Write a file back in the current format (upgrades older versions)") },
   { "synth", cmd_synth, N_("--schools N --years Y --seed S -o FILE"), N_("Write a realistic synthetic district") },
+  { "check", eqplan_cmd_check, N_("FILE [--school ID] [--date YYYY-MM-DD]"), N_("Check each school’s current plan for pitfalls; one finding a line, tab-separated") },
 };
 
 static void
@@ -202,7 +203,7 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _("Run “eqplan COMMAND --help” for a command’s options."));
   fprintf (out, "\n%s\n", _("Exit status:"));
   fprintf (out, "  0  %s\n", _("success; every file valid"));
-  fprintf (out, "  1  %s\n", _("a file could not be read or is not valid"));
+  fprintf (out, "  1  %s\n", _("a file could not be read or is not valid; for check, a plan has an error"));
   fprintf (out, "  2  %s\n", _("wrong command line"));
   fprintf (out, "  3  %s\n", _("an output file could not be written"));
 }

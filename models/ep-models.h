@@ -9,6 +9,7 @@
 #include "ep-district.h"
 #include "ep-enum-types.h"
 #include "ep-glossary-term.h"
+#include "ep-health.h"
 #include "ep-history.h"
 #include "ep-idea.h"
 #include "ep-indicator.h"

@@ -59,7 +59,7 @@ test_help (void)
 
   eqplan (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  for (const char *const *word = (const char *const[]) { "validate", "rewrite", "synth", "Exit status", "0  ", "1  ", "2  ", "3  ", NULL }; *word; word++)
+  for (const char *const *word = (const char *const[]) { "validate", "rewrite", "synth", "check", "Exit status", "0  ", "1  ", "2  ", "3  ", NULL }; *word; word++)
     if (strstr (run.out, *word) == NULL)
       g_error ("eqplan --help does not mention “%s”:\n%s", *word, run.out);
 
@@ -192,6 +192,108 @@ test_synth (void)
   ep_test_rm_rf (dir);
 }
 
+static void
+test_check (void)
+{
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.eqplan", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.eqplan", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) all = { 0 };
+  g_auto(Run) later = { 0 };
+  g_auto(Run) errors = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) unreadable = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) no_file = { 0 };
+  g_auto(Run) help = { 0 };
+
+  /* A plan being diagnosed, with no problem statement yet, and an action
+   * with no metric whose title holds a tab; a school with no plan. */
+  g_assert_true (g_file_set_contents (bad,
+    "<?xml version=\"1.0\"?>\n"
+    "<district xmlns=\"urn:equity-planner:eqplan:1\" version=\"1.0\">\n"
+    "  <name>x</name>\n"
+    "  <school id=\"S1\"><name>A</name>\n"
+    "    <plan cycle=\"2024-25\" phase=\"prerequisites\"/>\n"
+    "    <plan cycle=\"2025-26\" phase=\"diagnose\"><actions>\n"
+    "      <action id=\"a1\"><title>Calls&#9;home</title></action>\n"
+    "    </actions></plan>\n"
+    "  </school>\n"
+    "  <school id=\"S2\"><name>B</name></school>\n"
+    "</district>\n", -1, NULL));
+  g_assert_true (g_file_set_contents (broken,
+    "<?xml version=\"1.0\"?>\n"
+    "<district xmlns=\"urn:equity-planner:eqplan:1\" version=\"1.0\">\n"
+    "  <name>x</name>\n"
+    "  <school id=\"S1\"><name>A</name><plan cycle=\"2025-26\" phase=\"later\"/></school>\n"
+    "</district>\n", -1, NULL));
+
+  /* The demo: warnings and infos only. */
+  eqplan (&all, "check", demo, "--date", "2026-03-15", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpstr (all.err, ==, "");
+  lines = g_strsplit (all.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "school\tcycle\tseverity\tcode\tmessage");
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);  /* header, 3 findings, "" */
+  g_assert_true (g_str_has_prefix (lines[1], "060000100001\t2025-26\twarning\tno-decision-structure\t"));
+  g_assert_true (g_str_has_prefix (lines[2], "060000100001\t2025-26\twarning\tno-language-access\t"));
+  g_assert_true (g_str_has_prefix (lines[3], "060000100001\t2025-26\tinfo\tno-childcare\t"));
+  for (guint i = 0; lines[i][0]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (fields), ==, 5);
+    }
+  g_assert_cmpstr (lines[4], ==, "");
+
+  /* One school, later in the year. */
+  eqplan (&later, "check", "--school", "060000100002", "--date", "2026-07-01", demo, NULL);
+  g_assert_cmpint (later.status, ==, 0);
+  g_assert_true (g_str_has_prefix (later.out, "school\tcycle\tseverity\tcode\tmessage\n"
+                                              "060000100002\t2025-26\twarning\tlog-stale\t"));
+  g_assert_nonnull (strstr (later.out, "\n060000100002\t2025-26\twarning\tno-reflection\t"));
+  g_assert_null (strstr (later.out, "060000100001"));
+
+  /* Errors: exit 1; the current plan is the latest cycle. */
+  eqplan (&errors, "check", bad, NULL);
+  g_assert_cmpint (errors.status, ==, 1);
+  g_assert_nonnull (strstr (errors.out, "\nS1\t2025-26\terror\tno-target\t"));
+  g_assert_nonnull (strstr (errors.out, "\nS1\t2025-26\terror\tno-listening-session\t"));
+  g_assert_nonnull (strstr (errors.out, "\nS1\t2025-26\terror\taction-no-metric\tThe action “Calls home” "));
+  g_assert_null (strstr (errors.out, "\nS1\t2024-25\t"));
+  g_assert_nonnull (strstr (errors.out, "\nS2\t\twarning\tno-plan\t"));
+
+  eqplan (&unknown, "check", demo, "--school", "nope", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "“nope”"));
+  g_assert_cmpstr (unknown.out, ==, "");
+
+  eqplan (&unreadable, "check", broken, NULL);
+  g_assert_cmpint (unreadable.status, ==, 1);
+  g_assert_true (g_str_has_prefix (unreadable.err, broken));
+  g_assert_nonnull (strstr (unreadable.err, ":4:33: "));
+
+  eqplan (&missing, "check", "/nonexistent.eqplan", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+
+  eqplan (&bad_date, "check", demo, "--date", "2026-02-30", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  g_assert_nonnull (strstr (bad_date.err, "2026-02-30"));
+
+  eqplan (&no_file, "check", NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+
+  eqplan (&help, "check", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "Exit status"));
+  g_assert_nonnull (strstr (help.out, "--school"));
+  g_assert_nonnull (strstr (help.out, "--date"));
+
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -202,6 +304,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/rewrite", test_rewrite);
   g_test_add_func ("/cli/synth", test_synth);
+  g_test_add_func ("/cli/check", test_check);
 
   return g_test_run ();
 }
