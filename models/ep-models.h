@@ -21,5 +21,6 @@
 #include "ep-plan.h"
 #include "ep-school.h"
 #include "ep-student-group.h"
+#include "ep-suppress.h"
 #include "ep-synth.h"
 #include "ep-xml.h"
