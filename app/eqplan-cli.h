@@ -40,6 +40,8 @@ EpSchool   *eqplan_find_school  (EpDistrict      *district,
                                  const char      *id);
 
 /* The commands that live in their own files. */
+int         eqplan_cmd_analyze  (int              argc,
+                                 char           **argv);
 int         eqplan_cmd_check    (int              argc,
                                  char           **argv);
 

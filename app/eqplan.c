@@ -187,6 +187,8 @@ cmd_synth (int    argc,
 static const Command commands[] = {
   { "validate", cmd_validate, N_("FILE…"), N_("Check .eqplan files; report problems as FILE:LINE:COLUMN: message") },
   { "rewrite", cmd_rewrite, N_("IN -o OUT"), N_("Write a file back in the current format (upgrades older versions)") },
+  { "analyze", eqplan_cmd_analyze, N_("FILE [--school ID] [--indicator ID] [--period P] [--reference all|others|GROUP] [--district] [--shared]"),
+    N_("Print rates, gaps and risk ratios of every student group as a tab-separated table") },
   { "synth", cmd_synth, N_("--schools N --years Y --seed S -o FILE"), N_("Write a realistic synthetic district") },
   { "check", eqplan_cmd_check, N_("FILE [--school ID] [--date YYYY-MM-DD]"), N_("Check each school’s current plan for pitfalls; one finding a line, tab-separated") },
 };

@@ -59,7 +59,7 @@ test_help (void)
 
   eqplan (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  for (const char *const *word = (const char *const[]) { "validate", "rewrite", "synth", "check", "Exit status", "0  ", "1  ", "2  ", "3  ", NULL }; *word; word++)
+  for (const char *const *word = (const char *const[]) { "validate", "rewrite", "synth", "analyze", "check", "Exit status", "0  ", "1  ", "2  ", "3  ", NULL }; *word; word++)
     if (strstr (run.out, *word) == NULL)
       g_error ("eqplan --help does not mention “%s”:\n%s", *word, run.out);
 
@@ -159,6 +159,175 @@ test_rewrite (void)
   g_assert_nonnull (strstr (unwritable.err, "/proc/version/x.eqplan"));
 
   ep_test_rm_rf (dir);
+}
+
+
+/* The row of @out whose first four columns are @key (tab-separated). */
+static char **
+find_row (const char *out,
+          const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], key) && lines[i][strlen (key)] == '\t')
+      return g_strsplit (lines[i], "\t", -1);
+  g_error ("no row “%s” in:\n%s", key, out);
+  return NULL;
+}
+
+static void
+test_analyze (void)
+{
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_auto(Run) all = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) others = { 0 };
+  g_auto(Run) german = { 0 };
+  g_auto(Run) roll = { 0 };
+  g_auto(Run) bad_school = { 0 };
+  g_auto(Run) bad_reference = { 0 };
+  g_auto(GStrv) el = NULL;
+  g_auto(GStrv) pi = NULL;
+  g_auto(GStrv) el_others = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  eqplan (&all, "analyze", demo, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_true (g_str_has_prefix (all.out,
+    "school\tindicator\tperiod\tgroup\tnumerator\tdenominator\trate\tgap_pp\t"
+    "risk_ratio\talt_risk_ratio\tflags\n"));
+  lines = g_strsplit (all.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (fields), ==, 11);
+    }
+  g_assert_cmpuint (g_strv_length (lines), >, 300);
+
+  /* Chávez, chronic absence 2022-23: EL 80 of 226 = 35.40 %; all 183 of
+   * 712 = 25.70 %; gap 9.70 points; others 103 of 486 = 21.19 %, risk
+   * ratio 35.398 / 21.193 = 1.670. PI has 5 students: below the demo
+   * district's minimum n of 10, so reasons and no numbers. */
+  eqplan (&one, "analyze", demo, "--school", "060000100002", "--indicator", "chronic-absence",
+          "--period", "2022-23", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  el = find_row (one.out, "060000100002\tchronic-absence\t2022-23\tEL");
+  g_assert_cmpstr (el[4], ==, "80");
+  g_assert_cmpstr (el[5], ==, "226");
+  g_assert_cmpstr (el[6], ==, "35.40");
+  g_assert_cmpstr (el[7], ==, "9.70");
+  g_assert_cmpstr (el[8], ==, "1.670");
+  g_assert_cmpstr (el[9], ==, "n/a");
+  g_assert_cmpstr (el[10], ==, "");
+  pi = find_row (one.out, "060000100002\tchronic-absence\t2022-23\tPI");
+  g_assert_cmpstr (pi[6], ==, "n<10");
+  g_assert_cmpstr (pi[7], ==, "n<10");
+  g_assert_cmpstr (pi[8], ==, "n<10");
+  g_assert_null (strstr (one.out, "2023-24"));
+
+  /* Against all other students the gap is 35.40 − 21.19 = 14.20. */
+  eqplan (&others, "analyze", demo, "--school", "060000100002", "--indicator", "chronic-absence",
+          "--period", "2022-23", "--reference", "others", NULL);
+  el_others = find_row (others.out, "060000100002\tchronic-absence\t2022-23\tEL");
+  g_assert_cmpstr (el_others[7], ==, "14.20");
+
+  /* The same bytes in a locale with decimal commas. */
+  {
+    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+    g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "de_DE.UTF-8", TRUE);
+    int wait_status;
+
+    g_ptr_array_add (argv, (gpointer) g_getenv ("EP_EQPLAN"));
+    g_ptr_array_add (argv, "analyze");
+    g_ptr_array_add (argv, demo);
+    g_ptr_array_add (argv, NULL);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &german.out, &german.err, &wait_status, NULL));
+    g_assert_cmpstr (german.out, ==, all.out);
+  }
+
+  /* The district roll-up: one row per indicator, period and group. */
+  eqplan (&roll, "analyze", demo, "--district", "--indicator", "chronic-absence", NULL);
+  g_assert_cmpint (roll.status, ==, 0);
+  g_assert_nonnull (strstr (roll.out, "\tchronic-absence\t2022-23\tall\t"));
+
+  eqplan (&bad_school, "analyze", demo, "--school", "nope", NULL);
+  g_assert_cmpint (bad_school.status, ==, 2);
+  g_assert_nonnull (strstr (bad_school.err, "nope"));
+  eqplan (&bad_reference, "analyze", demo, "--reference", "XX", NULL);
+  g_assert_cmpint (bad_reference.status, ==, 2);
+  g_assert_nonnull (strstr (bad_reference.err, "XX"));
+}
+
+/* eqplan analyze --shared on every table of the demo: no number of a
+ * group below the minimum n is printed, and within each period's race
+ * table no hidden count can be had by subtracting the shown ones from the
+ * all-students total (never exactly one hidden term in the sum). */
+static void
+test_analyze_shared (void)
+{
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) pi = NULL;
+  g_autoptr(GHashTable) hidden_num = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) hidden_den = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const char *const races[] = { "all", "HI", "AM", "AS", "BL", "PI", "WH", "TR", NULL };
+  guint tables = 0, marked = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  eqplan (&run, "analyze", demo, "--shared", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *table = g_strdup_printf ("%s/%s/%s", f[0], f[1], f[2]);
+      guint64 den = 0;
+
+      /* Minimum n of the demo district: 10. */
+      if (g_ascii_string_to_unsigned (f[5], 10, 0, G_MAXUINT32, &den, NULL))
+        g_assert_cmpuint (den, >=, 10);
+      else if (g_strcmp0 (f[6], "source") != 0)  /* suppressed at source, no n given */
+        g_assert_cmpstr (f[5], ==, "*");
+      if (g_strcmp0 (f[4], "*") == 0)
+        marked++;
+      if (!g_strv_contains (races, f[3]))
+        continue;
+      if (!g_hash_table_contains (hidden_num, table))
+        {
+          g_hash_table_insert (hidden_num, g_strdup (table), GUINT_TO_POINTER (0));
+          g_hash_table_insert (hidden_den, g_strdup (table), GUINT_TO_POINTER (0));
+        }
+      /* Hidden: the marker, or a source's marker; empty is a mean score
+       * (no count). */
+      if (f[4][0] != '\0' && !g_ascii_isdigit (f[4][0]))
+        g_hash_table_insert (hidden_num, g_strdup (table),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (hidden_num, table)) + 1));
+      if (f[5][0] != '\0' && !g_ascii_isdigit (f[5][0]))
+        g_hash_table_insert (hidden_den, g_strdup (table),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (hidden_den, table)) + 1));
+    }
+  g_hash_table_iter_init (&iter, hidden_num);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_assert_cmpuint (GPOINTER_TO_UINT (value), !=, 1);
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (hidden_den, key)), !=, 1);
+      tables++;
+    }
+  g_assert_cmpuint (tables, >, 20);
+  g_assert_cmpuint (marked, >, 20);
+
+  /* Chávez 2022-23: PI 2 of 5 absent is hidden entirely, and so is its
+   * complement AM (3 of 6): neither count nor size appears. */
+  eqplan (&one, "analyze", demo, "--school", "060000100002", "--indicator", "chronic-absence",
+          "--period", "2022-23", "--shared", NULL);
+  pi = find_row (one.out, "060000100002\tchronic-absence\t2022-23\tPI");
+  for (guint i = 4; i <= 9; i++)
+    g_assert_cmpstr (pi[i], ==, "*");
 }
 
 static void
@@ -304,6 +473,8 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/rewrite", test_rewrite);
   g_test_add_func ("/cli/synth", test_synth);
+  g_test_add_func ("/cli/analyze", test_analyze);
+  g_test_add_func ("/cli/analyze-shared", test_analyze_shared);
   g_test_add_func ("/cli/check", test_check);
 
   return g_test_run ();
