@@ -5,14 +5,17 @@
 #pragma once
 
 #include "ep-champion.h"
+#include "ep-csv.h"
 #include "ep-district.h"
 #include "ep-enum-types.h"
 #include "ep-glossary-term.h"
 #include "ep-idea.h"
+#include "ep-import.h"
 #include "ep-indicator.h"
 #include "ep-intervention.h"
 #include "ep-listening-session.h"
 #include "ep-log-entry.h"
+#include "ep-mapping.h"
 #include "ep-model-types.h"
 #include "ep-node.h"
 #include "ep-plan.h"
