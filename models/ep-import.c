@@ -630,8 +630,6 @@ stage_school (EpImporter *self,
   ss->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_ptr_array_add (self->schools, ss);
   g_hash_table_insert (self->schools_by_id, ss->id, ss);
-  if (ss->existing == NULL)
-    self->report->schools_created++;
   return ss;
 }
 
@@ -676,8 +674,6 @@ stage_indicator (EpImporter   *self,
     si->name = g_strdup (label ? label : id);
   g_ptr_array_add (ss->indicators, si);
   g_hash_table_insert (ss->by_id, si->id, si);
-  if (si->existing == NULL)
-    self->report->indicators_created++;
   return si;
 }
 
@@ -784,8 +780,10 @@ stage_measure (EpImporter     *self,
       }
   if (bad)
     {
-      add_problem (self, line, bad->column, _("“%s” is not a number nor a suppression marker"),
-                   bad->text ? bad->text : "");
+      add_problem (self, line, bad->column,
+                   _("“%s” is not a number nor a suppression marker; school “%s”, group “%s”, "
+                     "period %s not imported"),
+                   bad->text ? bad->text : "", school_id, group, period);
       self->report->cells_skipped++;
       return FALSE;
     }
@@ -886,7 +884,9 @@ stage_measure (EpImporter     *self,
     }
   if (!ep_measurement_validate (&m, &error))
     {
-      add_problem (self, line, NULL, "%s", error->message);
+      /* Translators: school id, indicator id, then why the measurement is refused */
+      add_problem (self, line, NULL, _("school “%s”, indicator “%s”: %s"), school_id, indicator_id,
+                   error->message);
       self->report->cells_skipped++;
       return FALSE;
     }
@@ -1296,6 +1296,24 @@ ep_importer_read (EpImporter    *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  /* Schools and indicators are created only when they get measurements. */
+  for (guint i = 0; i < self->schools->len; i++)
+    {
+      StagedSchool *ss = g_ptr_array_index (self->schools, i);
+      guint with_data = 0;
+
+      for (guint j = 0; j < ss->indicators->len; j++)
+        {
+          StagedIndicator *si = g_ptr_array_index (ss->indicators, j);
+          if (ep_indicator_get_n_measurements (si->staging) == 0)
+            continue;
+          with_data++;
+          if (si->existing == NULL)
+            self->report->indicators_created++;
+        }
+      if (with_data > 0 && ss->existing == NULL)
+        self->report->schools_created++;
+    }
   self->read_done = TRUE;
   return TRUE;
 }
@@ -1359,7 +1377,12 @@ ep_importer_apply (EpImporter *self)
       StagedSchool *ss = g_ptr_array_index (self->schools, i);
       g_autoptr(EpSchool) created = NULL;
       EpSchool *school = ss->existing;
+      gboolean with_data = FALSE;
 
+      for (guint j = 0; j < ss->indicators->len && !with_data; j++)
+        with_data = ep_indicator_get_n_measurements (((StagedIndicator *) g_ptr_array_index (ss->indicators, j))->staging) > 0;
+      if (!with_data)
+        continue;
       if (school == NULL)
         {
           g_autoptr(GError) error = NULL;
