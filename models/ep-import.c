@@ -64,6 +64,7 @@ typedef struct {
   const char *marker;      /* interned */
   const char *text;        /* CELL_BAD: the text, borrowed from the row */
   const char *column;      /* the column at fault or holding the marker */
+  gboolean    blank;       /* the cell was blank (maybe a marker by the mapping) */
 } Cell;
 
 struct _EpImporter
@@ -512,6 +513,7 @@ read_cell (EpImporter *self,
 
   if (*text == '\0')
     {
+      cell->blank = TRUE;
       if (blank)
         {
           cell->kind = CELL_MARKER;
@@ -556,6 +558,7 @@ sum_cells (EpImporter      *self,
 
   memset (out, 0, sizeof *out);
   out->kind = CELL_EMPTY;
+  out->blank = TRUE;
   for (guint i = 0; i < indices->len; i++)
     {
       int idx = g_array_index (indices, int, i);
@@ -590,6 +593,7 @@ sum_cells (EpImporter      *self,
               return;
             }
           out->number = any_number ? out->number + c.number : c.number;
+          out->blank = FALSE;
           out->percent_sign = c.percent_sign;
           out->column = header[idx];
           any_number = TRUE;
@@ -795,7 +799,7 @@ stage_measure (EpImporter     *self,
   m.period = ep_intern (period);
 
   if (num && den && (num->kind != CELL_EMPTY || den->kind != CELL_EMPTY) &&
-      !(num->kind == CELL_EMPTY && (rate || value)))
+      !(num->blank && ((rate && !rate->blank) || (value && !value->blank))))
     {
       if (num->kind == CELL_EMPTY)
         {
