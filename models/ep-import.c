@@ -84,6 +84,9 @@ struct _EpImporter
   GHashTable      *groups;         /* id → KnownGroup* */
   GPtrArray       *group_order;    /* ids of groups to create, in order */
   GHashTable      *group_labels;   /* folded label → id */
+  GHashTable      *group_cache;    /* label as written → id, or "" when unknown */
+  GHashTable      *indicator_cache;/* label as written → id */
+  GHashTable      *period_cache;   /* label as written → period */
   gboolean         read_done;
 
   /* Column indices for the current file; -1 when absent. */
@@ -267,6 +270,9 @@ ep_importer_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->group_order, g_ptr_array_unref);
   g_clear_pointer (&self->group_labels, g_hash_table_unref);
+  g_clear_pointer (&self->group_cache, g_hash_table_unref);
+  g_clear_pointer (&self->indicator_cache, g_hash_table_unref);
+  g_clear_pointer (&self->period_cache, g_hash_table_unref);
 
   G_OBJECT_CLASS (ep_importer_parent_class)->finalize (object);
 }
@@ -337,6 +343,9 @@ ep_importer_new (EpDistrict *district,
   self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, known_group_free);
   self->group_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->group_order = g_ptr_array_new_with_free_func (g_free);
+  self->group_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->indicator_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->period_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Groups a measurement may use: the district's, the mapping's, and the
    * standard US groups (created when used). */
@@ -701,8 +710,8 @@ slug (const char *label)
 }
 
 static const char *
-resolve_group (EpImporter *self,
-               const char *label)
+resolve_group_uncached (EpImporter *self,
+                        const char *label)
 {
   const char *id = ep_mapping_lookup_alias (self->mapping, EP_MAPPING_ROLE_GROUP, label);
   g_autofree char *key = NULL;
@@ -717,6 +726,22 @@ resolve_group (EpImporter *self,
   if (id == NULL || !g_hash_table_contains (self->groups, id))
     return NULL;
   return id;
+}
+
+/* Labels repeat on every row: each is resolved once. */
+static const char *
+resolve_group (EpImporter *self,
+               const char *label)
+{
+  const char *id = g_hash_table_lookup (self->group_cache, label);
+
+  if (id == NULL)
+    {
+      id = resolve_group_uncached (self, label);
+      id = id ? ep_intern (id) : "";
+      g_hash_table_insert (self->group_cache, g_strdup (label), (gpointer) id);
+    }
+  return *id ? id : NULL;
 }
 
 static void
@@ -1049,9 +1074,9 @@ row_text (EpImporter     *self,
 }
 
 static const char *
-resolve_indicator (EpImporter *self,
-                   const char *label,
-                   char      **owned)
+resolve_indicator_uncached (EpImporter *self,
+                            const char *label,
+                            char      **owned)
 {
   const char *id = ep_mapping_lookup_alias (self->mapping, EP_MAPPING_ROLE_INDICATOR, label);
 
@@ -1067,11 +1092,36 @@ resolve_indicator (EpImporter *self,
 }
 
 static const char *
+resolve_indicator (EpImporter *self,
+                   const char *label)
+{
+  const char *id = g_hash_table_lookup (self->indicator_cache, label);
+
+  if (id == NULL)
+    {
+      g_autofree char *owned = NULL;
+      char *copy = g_strdup (resolve_indicator_uncached (self, label, &owned));
+
+      g_hash_table_insert (self->indicator_cache, g_strdup (label), copy);
+      id = copy;
+    }
+  return id;
+}
+
+static const char *
 resolve_period (EpImporter *self,
                 const char *label)
 {
-  const char *id = ep_mapping_lookup_alias (self->mapping, EP_MAPPING_ROLE_PERIOD, label);
-  return id ? id : label;
+  const char *period = g_hash_table_lookup (self->period_cache, label);
+
+  if (period == NULL)
+    {
+      const char *id = ep_mapping_lookup_alias (self->mapping, EP_MAPPING_ROLE_PERIOD, label);
+
+      period = ep_intern (id ? id : label);
+      g_hash_table_insert (self->period_cache, g_strdup (label), (gpointer) period);
+    }
+  return period;
 }
 
 static void
@@ -1112,7 +1162,6 @@ import_row (EpImporter     *self,
     {
       g_autofree char *group_label = row_text (self, row, EP_MAPPING_ROLE_GROUP);
       g_autofree char *indicator_label = row_text (self, row, EP_MAPPING_ROLE_INDICATOR);
-      g_autofree char *indicator_owned = NULL;
       const char *group, *indicator;
       Cell cells[EP_MAPPING_N_ROLES];
       Cell *c[EP_MAPPING_N_ROLES] = { NULL };
@@ -1136,7 +1185,7 @@ import_row (EpImporter     *self,
           self->report->rows_skipped++;
           return;
         }
-      indicator = resolve_indicator (self, indicator_label, &indicator_owned);
+      indicator = resolve_indicator (self, indicator_label);
 
       for (guint r = EP_MAPPING_ROLE_NUMERATOR; r <= EP_MAPPING_ROLE_N; r++)
         {

@@ -593,20 +593,27 @@ ep_mapping_add_standard_group_aliases (EpMapping *self)
   self->standard_group_aliases = TRUE;
 }
 
-static const char *
-lookup_standard_group (const char *folded)
+static gpointer
+build_standard_groups (gpointer data)
 {
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (standard_group_aliases); i++)
     {
       g_auto(GStrv) labels = g_strsplit (standard_group_aliases[i].labels, "|", -1);
       for (guint j = 0; labels[j]; j++)
-        {
-          g_autofree char *k = fold_label (labels[j]);
-          if (g_str_equal (k, folded))
-            return standard_group_aliases[i].id;
-        }
+        g_hash_table_insert (table, fold_label (labels[j]), (gpointer) standard_group_aliases[i].id);
     }
-  return NULL;
+  return table;
+}
+
+static const char *
+lookup_standard_group (const char *folded)
+{
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *table = g_once (&once, build_standard_groups, NULL);
+
+  return g_hash_table_lookup (table, folded);
 }
 
 /**
