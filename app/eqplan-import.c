@@ -32,6 +32,7 @@ eqplan_cmd_import (int    argc,
   g_autoptr(GFile) map_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
+  g_autofree char *description = NULL;
   GOptionEntry entries[] = {
     { "mapping", 'm', 0, G_OPTION_ARG_FILENAME, &mapping_path, N_("The mapping of the file’s columns (XML)"), N_("MAP.xml") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the district (“-” for standard output)"), N_("OUT") },
@@ -43,15 +44,18 @@ eqplan_cmd_import (int    argc,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  /* Translators: %s is the folder of the installed mappings */
+  description = g_strdup_printf (
     _("Reads DATA.csv (a state report-card or CRDC download, or a spreadsheet export) as\n"
       "MAP.xml says, adds its measurements to the district read from DISTRICT.eqplan and\n"
       "writes the result to OUT, then prints what was read: rows, measurements created and\n"
       "updated, cells suppressed at source, and each row or cell skipped with its line.\n"
-      "Ready mappings for common files are installed in " PKGDATADIR "/mappings.\n"
+      "Ready mappings for common files are installed in %s.\n"
       "Nothing is imported when the file cannot be read: an import is all or nothing.\n\n"
       "Exit status: 0 on success, 1 when DISTRICT, DATA or MAP cannot be read (the message\n"
-      "says FILE:LINE:COLUMN), 2 on a usage error, 3 when OUT cannot be written."));
+      "says FILE:LINE:COLUMN), 2 on a usage error, 3 when OUT cannot be written."),
+    PKGDATADIR "/mappings");
+  g_option_context_set_description (context, description);
   if (!eqplan_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)

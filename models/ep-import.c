@@ -1344,8 +1344,14 @@ ep_importer_read (EpImporter    *self,
   if (local != NULL)
     {
       /* Nothing half-read is kept. */
+      GHashTableIter iter;
+      KnownGroup *g;
+
       clear_staging (self);
       g_ptr_array_set_size (self->group_order, 0);
+      g_hash_table_iter_init (&iter, self->groups);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &g))
+        g->used = FALSE;
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
