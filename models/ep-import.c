@@ -1405,6 +1405,54 @@ ep_importer_read_file (EpImporter    *self,
   return ep_importer_read (self, G_INPUT_STREAM (in), name, cancellable, error);
 }
 
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ep_importer_read_file (source, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * ep_importer_read_file_async:
+ *
+ * ep_importer_read_file() in a worker thread, for the import assistant:
+ * the progress callback is called in that thread. The district is only
+ * read meanwhile; do not change it until the read has finished.
+ */
+void
+ep_importer_read_file_async (EpImporter          *self,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (EP_IS_IMPORTER (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ep_importer_read_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_thread);
+}
+
+gboolean
+ep_importer_read_file_finish (EpImporter    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * ep_importer_apply:
  *

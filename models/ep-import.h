@@ -86,6 +86,14 @@ gboolean              ep_importer_read_file     (EpImporter     *self,
                                                  GFile          *file,
                                                  GCancellable   *cancellable,
                                                  GError        **error);
+void                  ep_importer_read_file_async  (EpImporter          *self,
+                                                    GFile               *file,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean              ep_importer_read_file_finish (EpImporter          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 const EpImportReport *ep_importer_get_report    (EpImporter     *self);
 void                  ep_importer_apply         (EpImporter     *self);
 

@@ -101,6 +101,20 @@ struct _EpMapping
 G_DEFINE_FINAL_TYPE (EpMapping, ep_mapping, G_TYPE_OBJECT)
 G_DEFINE_QUARK (ep-mapping-error-quark, ep_mapping_error)
 
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_LAYOUT,
+  PROP_RATE_SCALE,
+  PROP_DECIMAL_MARK,
+  PROP_NEGATIVE_IS_SUPPRESSED,
+  PROP_BLANK_MARKER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char * const role_names[EP_MAPPING_N_ROLES] = {
   "school-id", "school-name", "group", "indicator", "period",
   "numerator", "denominator", "rate", "value", "n",
@@ -202,9 +216,99 @@ ep_mapping_finalize (GObject *object)
 }
 
 static void
+ep_mapping_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  EpMapping *self = EP_MAPPING (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, ep_mapping_get_name (self));
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, ep_mapping_get_description (self));
+      break;
+    case PROP_LAYOUT:
+      g_value_set_enum (value, ep_mapping_get_layout (self));
+      break;
+    case PROP_RATE_SCALE:
+      g_value_set_enum (value, ep_mapping_get_rate_scale (self));
+      break;
+    case PROP_DECIMAL_MARK:
+      g_value_set_schar (value, ep_mapping_get_decimal_mark (self));
+      break;
+    case PROP_NEGATIVE_IS_SUPPRESSED:
+      g_value_set_boolean (value, ep_mapping_get_negative_is_suppressed (self));
+      break;
+    case PROP_BLANK_MARKER:
+      g_value_set_string (value, ep_mapping_get_blank_marker (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ep_mapping_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  EpMapping *self = EP_MAPPING (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      ep_mapping_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      ep_mapping_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_LAYOUT:
+      ep_mapping_set_layout (self, g_value_get_enum (value));
+      break;
+    case PROP_RATE_SCALE:
+      ep_mapping_set_rate_scale (self, g_value_get_enum (value));
+      break;
+    case PROP_DECIMAL_MARK:
+      ep_mapping_set_decimal_mark (self, g_value_get_schar (value));
+      break;
+    case PROP_NEGATIVE_IS_SUPPRESSED:
+      ep_mapping_set_negative_is_suppressed (self, g_value_get_boolean (value));
+      break;
+    case PROP_BLANK_MARKER:
+      ep_mapping_set_blank_marker (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ep_mapping_class_init (EpMappingClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = ep_mapping_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ep_mapping_finalize;
+  object_class->get_property = ep_mapping_get_property;
+  object_class->set_property = ep_mapping_set_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_LAYOUT] = g_param_spec_enum ("layout", NULL, NULL, EP_TYPE_MAPPING_LAYOUT,
+                                               EP_MAPPING_LAYOUT_LONG, flags);
+  properties[PROP_RATE_SCALE] = g_param_spec_enum ("rate-scale", NULL, NULL, EP_TYPE_RATE_SCALE,
+                                                   EP_RATE_SCALE_PERCENT, flags);
+  properties[PROP_DECIMAL_MARK] = g_param_spec_char ("decimal-mark", NULL, NULL, G_MININT8, G_MAXINT8,
+                                                     '.', flags);
+  properties[PROP_NEGATIVE_IS_SUPPRESSED] = g_param_spec_boolean ("negative-is-suppressed", NULL, NULL,
+                                                                  FALSE, flags);
+  properties[PROP_BLANK_MARKER] = g_param_spec_string ("blank-marker", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -230,14 +334,15 @@ ep_mapping_new (void)
 
 /* Accessors */
 
-static void
+static gboolean
 set_string (char       **field,
             const char  *value)
 {
   if (g_strcmp0 (*field, value) == 0)
-    return;
+    return FALSE;
   g_free (*field);
   *field = g_strdup (value);
+  return TRUE;
 }
 
 const char *
@@ -252,7 +357,8 @@ ep_mapping_set_name (EpMapping  *self,
                      const char *name)
 {
   g_return_if_fail (EP_IS_MAPPING (self));
-  set_string (&self->name, name);
+  if (set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -267,7 +373,8 @@ ep_mapping_set_description (EpMapping  *self,
                             const char *description)
 {
   g_return_if_fail (EP_IS_MAPPING (self));
-  set_string (&self->description, description);
+  if (set_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
 EpMappingLayout
@@ -282,7 +389,10 @@ ep_mapping_set_layout (EpMapping       *self,
                        EpMappingLayout  layout)
 {
   g_return_if_fail (EP_IS_MAPPING (self));
+  if (self->layout == layout)
+    return;
   self->layout = layout;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
 const char *
@@ -335,7 +445,10 @@ ep_mapping_set_rate_scale (EpMapping   *self,
                            EpRateScale  scale)
 {
   g_return_if_fail (EP_IS_MAPPING (self));
+  if (self->rate_scale == scale)
+    return;
   self->rate_scale = scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE_SCALE]);
 }
 
 char
@@ -351,7 +464,10 @@ ep_mapping_set_decimal_mark (EpMapping *self,
 {
   g_return_if_fail (EP_IS_MAPPING (self));
   g_return_if_fail (mark == '.' || mark == ',');
+  if (self->decimal_mark == mark)
+    return;
   self->decimal_mark = mark;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECIMAL_MARK]);
 }
 
 gboolean
@@ -373,7 +489,10 @@ ep_mapping_set_negative_is_suppressed (EpMapping *self,
                                        gboolean   negative)
 {
   g_return_if_fail (EP_IS_MAPPING (self));
+  if (self->negative_is_suppressed == !!negative)
+    return;
   self->negative_is_suppressed = !!negative;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEGATIVE_IS_SUPPRESSED]);
 }
 
 const char *
@@ -393,7 +512,8 @@ ep_mapping_set_blank_marker (EpMapping  *self,
                              const char *marker)
 {
   g_return_if_fail (EP_IS_MAPPING (self));
-  set_string (&self->blank_marker, marker && *marker ? marker : NULL);
+  if (set_string (&self->blank_marker, marker && *marker ? marker : NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLANK_MARKER]);
 }
 
 void
@@ -1101,9 +1221,9 @@ parse_start (gpointer            user_data,
           return FALSE;
         }
       if (layout == NULL || g_str_equal (layout, "long"))
-        m->layout = EP_MAPPING_LAYOUT_LONG;
+        ep_mapping_set_layout (m, EP_MAPPING_LAYOUT_LONG);
       else if (g_str_equal (layout, "wide"))
-        m->layout = EP_MAPPING_LAYOUT_WIDE;
+        ep_mapping_set_layout (m, EP_MAPPING_LAYOUT_WIDE);
       else
         {
           g_set_error (error, EP_MAPPING_ERROR, EP_MAPPING_ERROR_INVALID,

@@ -935,6 +935,64 @@ test_import_all_or_nothing (void)
   g_string_free (data, TRUE);
 }
 
+static void
+read_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ep_importer_read_file_finish (EP_IMPORTER (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_import_async_and_properties (void)
+{
+  g_autoptr(EpDistrict) district = new_district ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpMapping) mapping = read_mapping_string (long_mapping, &error);
+  g_autoptr(EpImporter) importer = NULL;
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "data.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean done = FALSE;
+  guint notified = 0;
+  EpMappingLayout layout;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "school,group,year,count,enrolled,percent\nS1,HI,2024-25,3,30,\n", -1, NULL));
+  importer = ep_importer_new (district, mapping);
+  ep_importer_read_file_async (importer, file, NULL, read_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (ep_importer_get_report (importer)->measurements_created, ==, 1);
+  g_assert_null (ep_district_find_school (district, "S1"));
+  ep_importer_apply (importer);
+  assert_count (district, "S1", "chronic-absence", "HI", "2024-25", 3, 30);
+
+  /* Properties for the assistant to bind to; notified once per change. */
+  g_signal_connect (mapping, "notify", G_CALLBACK (count_notify), &notified);
+  g_object_set (mapping, "layout", EP_MAPPING_LAYOUT_WIDE, "decimal-mark", ',', NULL);
+  ep_mapping_set_layout (mapping, EP_MAPPING_LAYOUT_WIDE);
+  ep_mapping_set_name (mapping, "Test");   /* unchanged */
+  g_assert_cmpuint (notified, ==, 2);
+  g_object_get (mapping, "layout", &layout, NULL);
+  g_assert_cmpint (layout, ==, EP_MAPPING_LAYOUT_WIDE);
+  g_assert_cmpint (ep_mapping_get_decimal_mark (mapping), ==, ',');
+  ep_test_rm_rf (dir);
+}
+
 /* Real files */
 
 static char *
@@ -1187,6 +1245,7 @@ main (int    argc,
   g_test_add_func ("/import/aliases-and-problems", test_import_aliases_and_problems);
   g_test_add_func ("/import/update-and-dry-run", test_import_update_and_dry_run);
   g_test_add_func ("/import/all-or-nothing", test_import_all_or_nothing);
+  g_test_add_func ("/import/async-and-properties", test_import_async_and_properties);
   g_test_add_func ("/realdata/wa-discipline-2014", test_real_wa);
   g_test_add_func ("/realdata/nyc-school-explorer-2016", test_real_nyc);
   g_test_add_func ("/realdata/co-csap-math", test_real_co_math);
