@@ -108,7 +108,7 @@ test_open_demo (void)
   EpSchool *selected;
 
   g_assert_cmpstr (ep_district_get_name (district), ==, "Riverside Unified School District");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside Unified School District");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "riverside.eqplan — Equity Planner");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 
   /* The first school is selected and shown. */
@@ -204,7 +204,7 @@ test_open_broken_keeps_district (void)
   g_object_get (dialog, "secondary-text", &secondary, NULL);
   g_assert_nonnull (strstr (secondary, expected));
   g_assert_true (ep_window_get_district (window) == before);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside Unified School District");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "riverside.eqplan — Equity Planner");
 
   maybe_screenshot (GTK_WIDGET (dialog), "dialog-broken.png");
   gtk_window_destroy (dialog);
