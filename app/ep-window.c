@@ -327,6 +327,15 @@ prompt_new (EpWindow       *self,
   return dialog;
 }
 
+/* Closes a question. Unparented first: the answer may close the window,
+ * and the dialog outlives its "response" emission. */
+static void
+dismiss (GtkDialog *dialog)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 add_button (GtkWidget  *dialog,
             const char *label,
@@ -349,7 +358,7 @@ show_error (EpWindow   *self,
   g_warning ("%s: %s", primary, error->message);
   dialog = prompt_new (self, GTK_MESSAGE_ERROR, primary, error->message);
   add_button (dialog, _("_Close"), GTK_RESPONSE_CLOSE, NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (dismiss), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -845,7 +854,7 @@ confirm_response_cb (GtkDialog *dialog,
 {
   Pending *then = g_object_steal_data (G_OBJECT (dialog), "ep-then");
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  dismiss (dialog);
   switch (response)
     {
     case EP_RESPONSE_SAVE:
@@ -944,7 +953,7 @@ conflict_response_cb (GtkDialog *dialog,
   Pending *then = g_object_steal_data (G_OBJECT (dialog), "ep-then");
   g_autoptr(GFile) file = g_object_ref (g_object_get_data (G_OBJECT (dialog), "ep-file"));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  dismiss (dialog);
   switch (response)
     {
     case EP_RESPONSE_OVERWRITE:
@@ -1307,7 +1316,7 @@ recovery_response_cb (GtkDialog *dialog,
 {
   g_autofree char *id = g_queue_pop_head (&self->recovery);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  dismiss (dialog);
   switch (response)
     {
     case EP_RESPONSE_RECOVER:
