@@ -172,6 +172,19 @@ show_school (EpWindow *self,
 
   if (school == NULL)
     {
+      const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+      if (self->district == NULL)
+        gtk_label_set_label (self->empty_label, _("Open a district file to see its schools and their "
+                                                  "equity plans, or start a new district."));
+      else if (g_list_model_get_n_items (ep_district_get_schools (self->district)) == 0)
+        gtk_label_set_label (self->empty_label, _("This district has no schools yet."));
+      else if (search != NULL && *search != '\0')
+        {
+          /* Translators: %s is what was typed in the search */
+          g_autofree char *text = g_strdup_printf (_("No school’s name contains “%s”."), search);
+          gtk_label_set_label (self->empty_label, text);
+        }
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -1342,6 +1355,7 @@ offer_next_draft (EpWindow *self)
   g_autofree char *saved = NULL;
   g_autofree char *name = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *folder = NULL;
   g_autofree char *primary = NULL;
   g_autofree char *secondary = NULL;
   GtkWidget *dialog;
@@ -1359,8 +1373,10 @@ offer_next_draft (EpWindow *self)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (uri);
       g_autofree char *parse_name = g_file_get_parse_name (file);
+      g_autofree char *base = g_path_get_basename (parse_name);
       /* Translators: %s is a file name */
-      primary = g_strdup_printf (_("Recover unsaved changes to “%s”?"), parse_name);
+      primary = g_strdup_printf (_("Recover unsaved changes to “%s”?"), base);
+      folder = g_path_get_dirname (parse_name);
     }
   else
     /* Translators: %s is a district's name */
@@ -1372,9 +1388,14 @@ offer_next_draft (EpWindow *self)
       /* Translators: a date and time, see g_date_time_format() */
       when = local ? g_date_time_format (local, _("%x %X")) : NULL;
     }
-  /* Translators: %s is a date and time */
-  secondary = g_strdup_printf (_("Equity Planner did not close normally. A draft of the unsaved work "
-                                 "was kept from %s."), when ? when : "?");
+  if (folder != NULL)
+    /* Translators: %s is a date and time, then a folder */
+    secondary = g_strdup_printf (_("Equity Planner did not close normally. A draft of the unsaved work "
+                                   "was kept from %s.\n\nFolder: %s"), when ? when : "?", folder);
+  else
+    /* Translators: %s is a date and time */
+    secondary = g_strdup_printf (_("Equity Planner did not close normally. A draft of the unsaved work "
+                                   "was kept from %s."), when ? when : "?");
 
   dialog = prompt_new (self, GTK_MESSAGE_QUESTION, primary, secondary);
   add_button (dialog, _("_Discard"), EP_RESPONSE_DISCARD, "destructive-action");

@@ -114,7 +114,8 @@ maybe_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  spin_a_while (300);
+  /* Past the info bar's and dialogs' transitions. */
+  spin_a_while (700);
   paintable = gtk_widget_paintable_new (widget);
   width = gdk_paintable_get_intrinsic_width (paintable);
   height = gdk_paintable_get_intrinsic_height (paintable);
@@ -881,6 +882,10 @@ main (int    argc,
   /* Several windows and no window manager: a focused entry in an inactive
    * window would warn from its cursor blink. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  if (g_strcmp0 (g_getenv ("EP_SCREENSHOT_RTL"), "1") == 0)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  if (g_strcmp0 (g_getenv ("EP_SCREENSHOT_DARK"), "1") == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
   {
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
     gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");

@@ -227,6 +227,8 @@ main (int    argc,
   }
   if (g_strcmp0 (g_getenv ("EP_SCREENSHOT_RTL"), "1") == 0)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  if (g_strcmp0 (g_getenv ("EP_SCREENSHOT_DARK"), "1") == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
 
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/select-and-search", test_select_and_search);
