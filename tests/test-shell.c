@@ -860,6 +860,80 @@ test_recent_menu (void)
   destroy (window);
 }
 
+/* The shortcuts window (Ctrl+?) lists every window action with a key. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  const char *actions[] = { "win.new", "win.open", "win.save", "win.save-as", "win.undo", "win.redo",
+                            "win.find", "win.show-help-overlay", "window.close", "app.quit" };
+  GSList *objects = gtk_builder_get_objects (builder);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *name = NULL;
+        g_object_get (l->data, "action-name", &name, NULL);
+        if (name != NULL)
+          g_hash_table_add (listed, name);
+      }
+  g_slist_free (objects);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (g_hash_table_contains (listed, actions[i]));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+static void
+subprocess_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* The application opens a file given on the command line: it shows the
+ * district (the launch timer, app/ep-launch-timer.c, exits at the first
+ * frame that does). */
+static void
+test_command_line_open (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_demo (&dir);
+  g_autofree char *t0 = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () * 1000);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gboolean done = FALSE;
+
+  g_subprocess_launcher_setenv (launcher, "EP_BENCH_T0", t0, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("EP_APP"), path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, subprocess_done_cb, &done);
+  spin_until (is_true, &done);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  {
+    GInputStream *stream = g_subprocess_get_stdout_pipe (process);
+    char buffer[1024] = { 0 };
+    gsize n = 0;
+
+    g_input_stream_read_all (stream, buffer, sizeof buffer - 1, &n, NULL, NULL);
+    out = g_strndup (buffer, n);
+  }
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "first_frame_ms="));
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -905,6 +979,8 @@ main (int    argc,
   g_test_add_func ("/shell/save-error", test_save_error);
   g_test_add_func ("/shell/window-state", test_window_state);
   g_test_add_func ("/shell/recent-menu", test_recent_menu);
+  g_test_add_func ("/shell/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/shell/command-line-open", test_command_line_open);
 
   status = g_test_run ();
   g_object_unref (settings);
