@@ -57,6 +57,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 command_free (gpointer p)
 {
@@ -79,6 +86,7 @@ notify_all (EpHistory *self)
 {
   for (guint i = 1; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -138,6 +146,16 @@ ep_history_class_init (EpHistoryClass *klass)
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, flags);
   properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, flags);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, flags);
+
+  /**
+   * EpHistory::changed:
+   *
+   * Emitted after every change to the stack or the model through it: a new
+   * step, typing that extends the last step (which changes no property),
+   * undo, redo, clear. For autosave.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -469,6 +487,7 @@ ep_history_set_value (EpHistory    *self,
       g_value_copy (value, &prev->after);
       last->time = g_get_monotonic_time ();
       set_apply (prev);
+      g_signal_emit (self, signals[CHANGED], 0);
       return;
     }
 

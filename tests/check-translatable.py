@@ -82,7 +82,8 @@ def first_argument(args):
 
 def check_c(path, text):
     for m in LITERAL_ARG.finditer(text):
-        args = m.group(2)
+        # Adjacent literals are one string: "a " "b" → "a b".
+        args = re.sub(r'"\s+"', '', m.group(2))
         if m.group(1) in FIRST_ARG_ONLY:
             args = first_argument(args)
         stripped = MARKED.sub('', args)

@@ -195,6 +195,37 @@ test_translation_and_district (void)
   g_assert_cmpuint (g_list_model_get_n_items (ep_district_get_glossary (district)), ==, 1);
 }
 
+static void
+count_cb (EpHistory *history,
+          guint     *count)
+{
+  (*count)++;
+}
+
+/* Every change says so, typing that extends a step too (autosave needs it). */
+static void
+test_changed_signal (void)
+{
+  g_autoptr(EpHistory) history = ep_history_new ();
+  g_autoptr(EpPlan) plan = ep_plan_new ("2025-26");
+  guint count = 0;
+
+  g_signal_connect (history, "changed", G_CALLBACK (count_cb), &count);
+  ep_history_set (history, plan, "statement", "E", NULL);
+  g_assert_cmpuint (count, ==, 1);
+  ep_history_set (history, plan, "statement", "EL", NULL);
+  g_assert_cmpuint (count, ==, 2);
+  ep_history_undo (history);
+  g_assert_cmpuint (count, ==, 3);
+  ep_history_redo (history);
+  g_assert_cmpuint (count, ==, 4);
+  ep_history_begin (history, "Group");
+  ep_history_set (history, plan, "target", 10.0, NULL);
+  g_assert_cmpuint (count, ==, 4);
+  ep_history_end (history);
+  g_assert_cmpuint (count, ==, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -207,6 +238,7 @@ main (int    argc,
   g_test_add_func ("/history/lists-and-groups", test_lists_and_groups);
   g_test_add_func ("/history/measurements", test_measurements);
   g_test_add_func ("/history/translation-and-district", test_translation_and_district);
+  g_test_add_func ("/history/changed-signal", test_changed_signal);
 
   return g_test_run ();
 }

@@ -108,7 +108,7 @@ test_open_demo (void)
   EpSchool *selected;
 
   g_assert_cmpstr (ep_district_get_name (district), ==, "Riverside Unified School District");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside Unified School District");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "riverside.eqplan — Equity Planner");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 
   /* The first school is selected and shown. */
@@ -204,7 +204,7 @@ test_open_broken_keeps_district (void)
   g_object_get (dialog, "secondary-text", &secondary, NULL);
   g_assert_nonnull (strstr (secondary, expected));
   g_assert_true (ep_window_get_district (window) == before);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside Unified School District");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "riverside.eqplan — Equity Planner");
 
   maybe_screenshot (GTK_WIDGET (dialog), "dialog-broken.png");
   gtk_window_destroy (dialog);
@@ -227,6 +227,8 @@ main (int    argc,
   }
   if (g_strcmp0 (g_getenv ("EP_SCREENSHOT_RTL"), "1") == 0)
     gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  if (g_strcmp0 (g_getenv ("EP_SCREENSHOT_DARK"), "1") == 0)
+    g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
 
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/select-and-search", test_select_and_search);
