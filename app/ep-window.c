@@ -1385,7 +1385,9 @@ offer_next_draft (EpWindow *self)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (saved, NULL);
       g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-      /* Translators: a date and time, see g_date_time_format() */
+      /* Translators: a date and time, see g_date_time_format(); keep
+       * "%x %X" for the locale's own format
+       * xgettext:no-c-format */
       when = local ? g_date_time_format (local, _("%x %X")) : NULL;
     }
   if (folder != NULL)

@@ -313,9 +313,10 @@ field_cb (void   *data,
   if (self->build_offsets->len >= MAX_FIELDS || self->build->len + len > MAX_ROW_SIZE)
     {
       g_set_error (&self->error, EP_CSV_ERROR, EP_CSV_ERROR_TOO_LARGE,
-                   _("%s:%" G_GUINT64_FORMAT ": this row has more than %d fields or %d MB; "
+                   _("%s:%llu: this row has more than %d fields or %d MB; "
                      "is a quote missing its closing quote?"),
-                   self->display_name, self->row_start ? self->row_start : self->seg_line,
+                   self->display_name,
+                   (unsigned long long) (self->row_start ? self->row_start : self->seg_line),
                    MAX_FIELDS, MAX_ROW_SIZE >> 20);
       return;
     }
@@ -658,9 +659,10 @@ feed_segment (EpCsvReader  *self,
   if (self->parser.entry_pos > MAX_FIELD_SIZE)
     {
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_TOO_LARGE,
-                   _("%s:%" G_GUINT64_FORMAT ": a field here is longer than %d MB; is a quote "
+                   _("%s:%llu: a field here is longer than %d MB; is a quote "
                      "missing its closing quote?"),
-                   self->display_name, self->row_start ? self->row_start : self->seg_line,
+                   self->display_name,
+                   (unsigned long long) (self->row_start ? self->row_start : self->seg_line),
                    MAX_FIELD_SIZE >> 20);
       return FALSE;
     }

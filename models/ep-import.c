@@ -179,40 +179,49 @@ ep_import_report_format (const EpImportReport *r,
 
   g_return_val_if_fail (r != NULL, NULL);
 
-  g_string_append_printf (out, _("Read %s: %s%s, %s; %" G_GUINT64_FORMAT " rows after the header"),
+  /* Translators: the file name, its encoding, " with a byte-order mark"
+   * or nothing, how its fields are separated ("comma-separated"), then a
+   * number of rows */
+  g_string_append_printf (out, ngettext ("Read %s: %s%s, %s; %llu row after the header",
+                                         "Read %s: %s%s, %s; %llu rows after the header",
+                                         (gulong) r->rows_read),
                           r->display_name ? r->display_name : "",
                           r->encoding ? r->encoding : "?",
                           r->had_bom ? _(" with a byte-order mark") : "",
-                          delimiter_name (r->delimiter), r->rows_read);
+                          delimiter_name (r->delimiter), (unsigned long long) r->rows_read);
   if (r->rows_blank)
-    g_string_append_printf (out, _(" (%" G_GUINT64_FORMAT " blank)"), r->rows_blank);
+    /* Translators: a number of blank rows, after the sentence above */
+    g_string_append_printf (out, _(" (%llu blank)"), (unsigned long long) r->rows_blank);
   g_string_append (out, "\n");
   if (r->rows_ragged)
-    g_string_append_printf (out, _("Rows with more or fewer fields than the header: %" G_GUINT64_FORMAT "\n"),
-                            r->rows_ragged);
-  g_string_append_printf (out, _("Measurements: %" G_GUINT64_FORMAT " created, %" G_GUINT64_FORMAT
-                                 " updated, %" G_GUINT64_FORMAT " unchanged; %" G_GUINT64_FORMAT
-                                 " of them suppressed at source\n"),
-                          r->measurements_created, r->measurements_updated,
-                          r->measurements_unchanged, r->suppressed);
+    g_string_append_printf (out, _("Rows with more or fewer fields than the header: %llu\n"),
+                            (unsigned long long) r->rows_ragged);
+  g_string_append_printf (out, _("Measurements: %llu created, %llu updated, %llu unchanged; "
+                                 "%llu of them suppressed at source\n"),
+                          (unsigned long long) r->measurements_created,
+                          (unsigned long long) r->measurements_updated,
+                          (unsigned long long) r->measurements_unchanged,
+                          (unsigned long long) r->suppressed);
   g_string_append_printf (out, _("New schools: %u; new indicators: %u; new student groups: %u\n"),
                           r->schools_created, r->indicators_created, r->groups_created);
-  g_string_append_printf (out, _("Skipped: %" G_GUINT64_FORMAT " rows, %" G_GUINT64_FORMAT
-                                 " cells; empty cells: %" G_GUINT64_FORMAT "\n"),
-                          r->rows_skipped, r->cells_skipped, r->cells_empty);
+  g_string_append_printf (out, _("Skipped rows: %llu; skipped cells: %llu; empty cells: %llu\n"),
+                          (unsigned long long) r->rows_skipped,
+                          (unsigned long long) r->cells_skipped,
+                          (unsigned long long) r->cells_empty);
 
   shown = MIN (max_problems, r->problems->len);
   for (guint i = 0; i < shown; i++)
     {
       const EpImportProblem *p = &g_array_index (r->problems, EpImportProblem, i);
       if (p->column)
-        g_string_append_printf (out, _("  line %" G_GUINT64_FORMAT ", column “%s”: %s\n"),
-                                p->line, p->column, p->reason);
+        g_string_append_printf (out, _("  line %llu, column “%s”: %s\n"),
+                                (unsigned long long) p->line, p->column, p->reason);
       else
-        g_string_append_printf (out, _("  line %" G_GUINT64_FORMAT ": %s\n"), p->line, p->reason);
+        g_string_append_printf (out, _("  line %llu: %s\n"), (unsigned long long) p->line, p->reason);
     }
   if (r->n_problems > shown)
-    g_string_append_printf (out, _("  … and %" G_GUINT64_FORMAT " more\n"), r->n_problems - shown);
+    g_string_append_printf (out, _("  … and %llu more\n"),
+                            (unsigned long long) (r->n_problems - shown));
   if (!r->applied)
     g_string_append (out, _("Dry run: nothing was changed.\n"));
   return g_string_free (out, FALSE);
@@ -998,9 +1007,9 @@ resolve_header (EpImporter      *self,
       if (self->col[r] < 0)
         {
           g_set_error (error, EP_MAPPING_ERROR, EP_MAPPING_ERROR_COLUMNS,
-                       _("%s:%" G_GUINT64_FORMAT ": the file has no column “%s”, which the "
+                       _("%s:%llu: the file has no column “%s”, which the "
                          "mapping names for the %s"),
-                       display_name, header->line, name, ep_mapping_role_to_string (r));
+                       display_name, (unsigned long long) header->line, name, ep_mapping_role_to_string (r));
           return FALSE;
         }
     }
@@ -1026,9 +1035,9 @@ resolve_header (EpImporter      *self,
               {
                 g_array_unref (indices);
                 g_set_error (error, EP_MAPPING_ERROR, EP_MAPPING_ERROR_COLUMNS,
-                             _("%s:%" G_GUINT64_FORMAT ": the file has no column “%s”, which "
+                             _("%s:%llu: the file has no column “%s”, which "
                                "the mapping names for a %s"),
-                             display_name, header->line, name, ep_mapping_role_to_string (r));
+                             display_name, (unsigned long long) header->line, name, ep_mapping_role_to_string (r));
                 return FALSE;
               }
           }

@@ -339,9 +339,13 @@ ep_measurement_validate (const EpMeasurement *m,
   if ((f & EP_MEASUREMENT_HAS_NUMERATOR) && m->numerator > m->denominator)
     {
       g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
-                   _("the measurement for group “%s” in %s counts %u students with the "
-                     "outcome out of only %u; the numerator cannot be larger than the "
-                     "denominator"), group, period, m->numerator, m->denominator);
+                   ngettext ("the measurement for group “%s” in %s counts %u student with the "
+                             "outcome out of only %u; the numerator cannot be larger than the "
+                             "denominator",
+                             "the measurement for group “%s” in %s counts %u students with the "
+                             "outcome out of only %u; the numerator cannot be larger than the "
+                             "denominator", m->numerator),
+                   group, period, m->numerator, m->denominator);
       return FALSE;
     }
   return TRUE;
