@@ -217,7 +217,9 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* EP_LOCALEDIR, for developers and tests: read the catalogs of an
+   * uninstalled build (build/po) instead of the installed ones. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EP_LOCALEDIR") ? g_getenv ("EP_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -28,8 +28,10 @@ EP_PACKAGES=(
   locales
 )
 
-# Locales the tests switch to (number formats, right-to-left text).
-EP_TEST_LOCALES=(de_DE.UTF-8 fr_FR.UTF-8 es_ES.UTF-8 ar_EG.UTF-8)
+# Locales the tests switch to (number formats, right-to-left text, and one
+# for each translation in po/LINGUAS: tests/check-po.py runs eqplan in them).
+EP_TEST_LOCALES=(de_DE.UTF-8 fr_FR.UTF-8 es_ES.UTF-8 ar_EG.UTF-8
+                 zh_CN.UTF-8 vi_VN.UTF-8 pt_BR.UTF-8 so_SO.UTF-8 ht_HT.UTF-8)
 
 # The root of the source tree (the folder above build-aux/).
 # shellcheck disable=SC2034  # used by the scripts that source this file
