@@ -39,4 +39,8 @@ EpSchool   *eqplan_find_school  (EpDistrict      *district,
                                  const char      *file,
                                  const char      *id);
 
+/* The commands that live in their own file. */
+int         eqplan_cmd_chart    (int              argc,
+                                 char           **argv);
+
 G_END_DECLS

@@ -188,6 +188,8 @@ static const Command commands[] = {
   { "validate", cmd_validate, N_("FILE…"), N_("Check .eqplan files; report problems as FILE:LINE:COLUMN: message") },
   { "rewrite", cmd_rewrite, N_("IN -o OUT"), N_("Write a file back in the current format (upgrades older versions)") },
   { "synth", cmd_synth, N_("--schools N --years Y --seed S -o FILE"), N_("Write a realistic synthetic district") },
+  { "chart", eqplan_cmd_chart, N_("FILE --school ID --indicator ID [--kind K] -o OUT.png|svg|pdf"),
+    N_("Draw a chart (group, trend, gap, scorecard, matrix, rollup) to PNG, SVG or PDF") },
 };
 
 static void
