@@ -1384,9 +1384,14 @@ ep_chart_data_describe (EpChartData *data)
                 g_autofree char *value = ep_chart_format_value (data->unit, item->value.value);
                 g_autofree char *gap = ep_chart_format_number (fabs (item->reference.value), unit_decimals (data->unit));
 
-                /* Translators: "English learners 31%, all students 58%, gap 27 points." */
-                g_string_append_printf (s, _("%s %s, %s %s, gap %s points."), item->label, value,
-                                        data->all_label, ref, gap);
+                if (item->reference.value > 0)
+                  /* Translators: "English learners 31%, all students 58%, gap 27 points above." */
+                  g_string_append_printf (s, _("%s %s, %s %s, gap %s points above."), item->label, value,
+                                          data->all_label, ref, gap);
+                else
+                  /* Translators: "English learners 31%, all students 58%, gap 27 points below." */
+                  g_string_append_printf (s, _("%s %s, %s %s, gap %s points below."), item->label, value,
+                                          data->all_label, ref, gap);
               }
             else
               {
