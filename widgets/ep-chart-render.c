@@ -145,7 +145,8 @@ make_layout (const Ctx                  *c,
       pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
     }
   /* Lines of a wrapped text align with the anchor's side; Pango flips
-   * LEFT and RIGHT for right-to-left paragraphs, so undo that. */
+   * LEFT and RIGHT for a paragraph whose direction is not the context's
+   * base direction, so undo that. */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   dir = pango_find_base_dir (text, -1);  /* no replacement in Pango 1.50 */
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -156,7 +157,7 @@ make_layout (const Ctx                  *c,
   else
     {
       right = (align == H_END) != c->rtl;        /* device side */
-      if (dir == PANGO_DIRECTION_RTL)
+      if ((dir == PANGO_DIRECTION_RTL) != c->rtl)
         right = !right;
       pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
     }
@@ -1175,11 +1176,9 @@ draw_matrix (Ctx    *c,
       text (c, num, c->small, &c->muted, px + (i - 0.5) * cell, py + side_h + c->sh * 0.2, H_CENTER, 0, -1, 1);
       text (c, num, c->small, &c->muted, px - c->sh * 0.4, py + side_h - (i - 0.5) * cell_h, H_END, 0.5, -1, 1);
     }
-  text (c, _("Feasibility (cost, time, expertise) →"), c->small, &c->fg, px + side / 2, py + side_h + c->sh * 1.4,
+  text (c, c->rtl ? _("← Feasibility (cost, time, expertise)") : _("Feasibility (cost, time, expertise) →"), c->small, &c->fg, px + side / 2, py + side_h + c->sh * 1.4,
         H_CENTER, 0, side, 1);
   text (c, _("Impact ↑"), c->small, &c->fg, px - axis_w, py - c->sh * 0.2, H_START, 1, -1, 1);
-  /* Bidi: in right-to-left the arrow of feasibility would point the wrong
-   * way; the layout is mirrored, so "→" reads as "towards the end". */
 
   for (guint i = 0; i < n; i++)
     {
