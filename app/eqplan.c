@@ -71,9 +71,9 @@ cmd_validate (int    argc,
   return status;
 }
 
-static int
-write_district (EpDistrict *district,
-                const char *output)
+int
+eqplan_write_district (EpDistrict *district,
+                       const char *output)
 {
   g_autoptr(GError) error = NULL;
 
@@ -140,7 +140,7 @@ cmd_rewrite (int    argc,
       g_printerr ("%s\n", error->message);
       return EXIT_INVALID;
     }
-  return write_district (district, output);
+  return eqplan_write_district (district, output);
 }
 
 /* eqplan synth --schools N --years Y --seed S -o FILE */
@@ -181,13 +181,18 @@ cmd_synth (int    argc,
     return eqplan_usage_error (context, _("--years must be between 1 and 50"));
 
   district = ep_synth_district ((guint) schools, (guint) years, (guint32) seed);
-  return write_district (district, output);
+  return eqplan_write_district (district, output);
 }
 
 static const Command commands[] = {
   { "validate", cmd_validate, N_("FILE…"), N_("Check .eqplan files; report problems as FILE:LINE:COLUMN: message") },
   { "rewrite", cmd_rewrite, N_("IN -o OUT"), N_("Write a file back in the current format (upgrades older versions)") },
+  { "analyze", eqplan_cmd_analyze, N_("FILE [--school ID] [--indicator ID] [--period P] [--reference all|others|GROUP] [--district] [--shared]"),
+    N_("Print rates, gaps and risk ratios of every student group as a tab-separated table") },
   { "synth", cmd_synth, N_("--schools N --years Y --seed S -o FILE"), N_("Write a realistic synthetic district") },
+  { "check", eqplan_cmd_check, N_("FILE [--school ID] [--date YYYY-MM-DD]"), N_("Check each school’s current plan for pitfalls; one finding a line, tab-separated") },
+  { "import", eqplan_cmd_import, N_("DISTRICT DATA.csv --mapping MAP.xml [--dry-run] -o OUT"),
+    N_("Import measurements from a CSV file (report cards, CRDC); print what was read") },
   { "chart", eqplan_cmd_chart, N_("FILE --school ID --indicator ID [--kind K] -o OUT.png|svg|pdf"),
     N_("Draw a chart (group, trend, gap, scorecard, matrix, rollup) to PNG, SVG or PDF") },
 };
@@ -204,7 +209,7 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _("Run “eqplan COMMAND --help” for a command’s options."));
   fprintf (out, "\n%s\n", _("Exit status:"));
   fprintf (out, "  0  %s\n", _("success; every file valid"));
-  fprintf (out, "  1  %s\n", _("a file could not be read or is not valid"));
+  fprintf (out, "  1  %s\n", _("a file could not be read or is not valid; for check, a plan has an error"));
   fprintf (out, "  2  %s\n", _("wrong command line"));
   fprintf (out, "  3  %s\n", _("an output file could not be written"));
 }

@@ -200,6 +200,13 @@ ep_analysis_init (EpAnalysis *analysis,
   analysis->district = district;
   ep_analysis_rules_from_district (district, &analysis->rules);
   analysis->reference.kind = EP_REFERENCE_ALL;
+  analysis->all_group = ep_analysis_all_group (district);
+}
+
+static const char *
+all_of (const EpAnalysis *analysis)
+{
+  return analysis->all_group ? analysis->all_group : ep_analysis_all_group (analysis->district);
 }
 
 gboolean
@@ -227,7 +234,7 @@ reference_stat (const EpAnalysis *analysis,
                 const char       *period,
                 const Stat       *g)
 {
-  const char *all = ep_analysis_all_group (analysis->district);
+  const char *all = all_of (analysis);
 
   switch (analysis->reference.kind)
     {
@@ -248,7 +255,7 @@ static gboolean
 is_reference_itself (const EpAnalysis *analysis,
                      const char       *group)
 {
-  const char *all = ep_analysis_all_group (analysis->district);
+  const char *all = all_of (analysis);
 
   switch (analysis->reference.kind)
     {
@@ -357,7 +364,7 @@ risk_ratios (const EpAnalysis *analysis,
              EpFigure         *rr,
              EpFigure         *alt)
 {
-  const char *all = ep_analysis_all_group (analysis->district);
+  const char *all = all_of (analysis);
   Stat g = get_stat (indicator, group, period);
   Stat a, others;
   EpFigure check;
@@ -506,7 +513,7 @@ proportionality_figure (const EpAnalysis *analysis,
                         const char       *group,
                         const char       *period)
 {
-  const char *all = ep_analysis_all_group (analysis->district);
+  const char *all = all_of (analysis);
   Stat g = get_stat (indicator, group, period);
   Stat a = get_stat (indicator, all, period);
   EpFigure rate = rate_figure (&analysis->rules, &g);

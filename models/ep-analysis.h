@@ -119,6 +119,7 @@ typedef struct {
   EpReference      reference;
   const char      *baseline_period;     /* NULL: no change since baseline */
   EpIndicator     *district_indicator;  /* NULL: no alternate risk ratio */
+  const char      *all_group;           /* set by ep_analysis_init() */
 } EpAnalysis;
 
 void        ep_analysis_init (EpAnalysis  *analysis,

@@ -5,6 +5,9 @@
  * The nick of each value (derived by glib-mkenums) is the word the .eqplan
  * format uses, e.g. EP_GROUP_CATEGORY_RACE_ETHNICITY ↔ "race-ethnicity".
  * Changing a value name changes the file format.
+ *
+ * EpSeverity and EpPlanPage are not in the file format; their nicks
+ * ("error", "district-settings", …) are what `eqplan check` prints.
  */
 #pragma once
 
@@ -110,5 +113,23 @@ typedef enum {
   EP_DECISION_REPLACE,
   EP_DECISION_SCALE,
 } EpReflectionDecision;
+
+/* How serious a finding of the plan-health check is. */
+typedef enum {
+  EP_SEVERITY_INFO,
+  EP_SEVERITY_WARNING,
+  EP_SEVERITY_ERROR,
+} EpSeverity;
+
+/* The page of the plan where the user fixes a finding. */
+typedef enum {
+  EP_PAGE_OVERVIEW,
+  EP_PAGE_PREREQUISITES,
+  EP_PAGE_DIAGNOSE,
+  EP_PAGE_DESIGN,
+  EP_PAGE_IMPLEMENT,
+  EP_PAGE_REFLECT,
+  EP_PAGE_DISTRICT_SETTINGS,
+} EpPlanPage;
 
 G_END_DECLS

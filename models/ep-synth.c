@@ -175,11 +175,14 @@ add_plan (EpSchool   *school,
       ep_plan_set_problem_group (plan, group);
       ep_plan_set_problem_indicator (plan, "chronic-absence");
       if (ind && ep_indicator_lookup (ind, group, first_period, &base) &&
-          (base.flags & EP_MEASUREMENT_HAS_NUMERATOR) && base.denominator > 0)
+          (base.flags & EP_MEASUREMENT_HAS_NUMERATOR) && base.denominator > 0 &&
+          base.numerator * 100 >= base.denominator)
         {
+          /* A target a third lower: only for a group with at least 1 %
+           * absent, so that the target differs from the baseline. */
           double rate = round (1000.0 * base.numerator / base.denominator) / 10.0;
           ep_plan_set_baseline (plan, rate);
-          ep_plan_set_target (plan, round (rate * 6.5) / 10.0);
+          ep_plan_set_target (plan, floor (rate * 6.5) / 10.0);
         }
       ep_plan_set_baseline_period (plan, first_period);
       {
