@@ -183,6 +183,8 @@ ep_school_row_compute (EpSchoolRow *self)
       /* Translators: a value and its period, e.g. "27.8% (2025-26)" */
       self->cells[COL_LATEST] = g_strdup_printf (_("%s (%s)"), v, track.period);
     }
+  else if (track.reason == EP_REASON_NOT_APPLICABLE)
+    self->cells[COL_LATEST] = g_strdup (_("no problem statement"));
   else
     {
       EpFigure none = EP_FIGURE_NONE (track.reason);
@@ -255,8 +257,14 @@ ep_school_row_compute_health (EpSchoolRow *self)
     {
       g_autofree char *e = g_strdup_printf (ngettext ("%d error", "%d errors", self->errors), self->errors);
       g_autofree char *w = g_strdup_printf (ngettext ("%d warning", "%d warnings", self->warnings), self->warnings);
-      /* Translators: "1 error, 3 warnings" */
-      self->cells[COL_HEALTH] = g_strdup_printf (_("%s, %s"), e, w);
+
+      if (self->errors == 0)
+        self->cells[COL_HEALTH] = g_steal_pointer (&w);
+      else if (self->warnings == 0)
+        self->cells[COL_HEALTH] = g_steal_pointer (&e);
+      else
+        /* Translators: "1 error, 3 warnings" */
+        self->cells[COL_HEALTH] = g_strdup_printf (_("%s, %s"), e, w);
     }
 }
 

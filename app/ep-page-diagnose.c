@@ -446,6 +446,9 @@ watch_number_entry (EpPageDiagnose *self,
   g_signal_connect (focus, "leave", G_CALLBACK (number_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (entry), focus);
   gtk_entry_set_input_purpose (entry, GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_set_hexpand (GTK_WIDGET (entry), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (entry), GTK_ALIGN_START);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
 }
 
 static void
@@ -489,6 +492,13 @@ ep_page_diagnose_init (EpPageDiagnose *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->baseline_entry), _("The group's value in the baseline period, e.g. 31.7"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_entry), _("The value to reach by the target period"));
   gtk_entry_set_placeholder_text (self->baseline_period_entry, "2024-25");
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *period = GTK_WIDGET (i ? self->target_period_entry : self->baseline_period_entry);
+      gtk_widget_set_hexpand (period, FALSE);
+      gtk_widget_set_halign (period, GTK_ALIGN_START);
+      gtk_editable_set_width_chars (GTK_EDITABLE (period), 10);
+    }
   gtk_entry_set_placeholder_text (self->target_period_entry, "2027-28");
 
   self->rows = g_list_store_new (EP_TYPE_CELLS);

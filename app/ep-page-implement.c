@@ -66,7 +66,7 @@ create_action_row (gpointer item,
   GtkWidget *end = ep_date_entry_new ();
   GtkWidget *evidence = enum_dropdown (EP_TYPE_EVIDENCE_TIER);
   GtkWidget *area = enum_dropdown (EP_TYPE_ACTION_AREA);
-  GtkWidget *metric = gtk_entry_new ();
+  GtkWidget *metric = ep_text_view_new ();
   GtkWidget *remove = ep_remove_button_new (_("Remove this action"));
   EpBinder *binder = ep_binder_new (ep_page_get_history (page));
 
@@ -75,7 +75,6 @@ create_action_row (gpointer item,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_hexpand (owner, TRUE);
   gtk_widget_set_hexpand (start, TRUE);
-  gtk_widget_set_hexpand (metric, TRUE);
   gtk_widget_add_css_class (title, "action-title");
   gtk_widget_set_tooltip_text (metric, _("How you will know it works: a number, a goal and when you check it"));
 
@@ -85,17 +84,17 @@ create_action_row (gpointer item,
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Owner"), owner), 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), owner, 1, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Status"), status), 2, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), status, 3, 1, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), status, 3, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("Sta_rt"), start), 0, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), start, 1, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_End"), end), 2, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), end, 3, 2, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), end, 3, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("E_vidence"), evidence), 0, 3, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), evidence, 1, 3, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("Ar_ea"), area), 2, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), area, 3, 3, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), area, 3, 3, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("Success _metric"), metric), 0, 4, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), metric, 1, 4, 4, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_framed (metric), 1, 4, 3, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
   ep_binder_bind (binder, title, "title");

@@ -24,7 +24,8 @@ struct _EpPageOverview
   GtkLabel    *track_label;
   GtkLabel    *track_detail_label;
   GtkBox      *chart_slot;
-  GtkBox      *steps_box;
+  GtkGrid     *steps_grid;
+  guint        n_steps;
   GtkLabel    *health_summary;
   GtkListBox  *health_list;
 
@@ -117,26 +118,27 @@ add_step (EpPageOverview *self,
           gboolean        done,
           const char     *text)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new_from_icon_name (done ? "emblem-ok-symbolic" : "content-loading-symbolic");
   GtkWidget *name = gtk_label_new (ep_enum_label (EP_TYPE_PLAN_PAGE, step));
   GtkWidget *label = gtk_label_new (text);
-  g_autofree char *a11y = g_strdup_printf ("%s: %s", ep_enum_label (EP_TYPE_PLAN_PAGE, step), text);
+  g_autofree char *a11y = g_strdup_printf ("%s: %s (%s)", ep_enum_label (EP_TYPE_PLAN_PAGE, step), text,
+                                           done ? _("done") : _("not done yet"));
+  guint row = self->n_steps++;
 
-  gtk_widget_add_css_class (row, done ? "step-done" : "step-missing");
+  gtk_widget_add_css_class (icon, done ? "step-done" : "step-missing");
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_valign (name, GTK_ALIGN_START);
+  gtk_widget_set_valign (name, GTK_ALIGN_BASELINE);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), name);
-  gtk_box_append (GTK_BOX (row), label);
-  ep_set_accessible_label (row, a11y);
-  gtk_box_append (self->steps_box, row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_grid_attach (self->steps_grid, icon, 0, row, 1, 1);
+  gtk_grid_attach (self->steps_grid, name, 1, row, 1, 1);
+  gtk_grid_attach (self->steps_grid, label, 2, row, 1, 1);
 }
 
 static void
@@ -149,8 +151,9 @@ show_steps (EpPageOverview *self)
   g_autofree char *pre = NULL, *design = NULL, *impl = NULL;
   gboolean has_problem;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))))
-    gtk_box_remove (self->steps_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_grid))))
+    gtk_grid_remove (self->steps_grid, child);
+  self->n_steps = 0;
   if (plan == NULL || district == NULL)
     return;
 
@@ -292,8 +295,11 @@ show_health (EpPageOverview *self)
     {
       g_autofree char *e = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
       g_autofree char *w = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+      g_autofree char *counts = errors == 0 ? g_strdup (w) : warnings == 0 ? g_strdup (e)
+                                /* Translators: "2 errors, 3 warnings" */
+                                : g_strdup_printf (_("%s, %s"), e, w);
       /* Translators: "2 errors, 3 warnings. Activate a finding to go where it is fixed." */
-      g_autofree char *s = g_strdup_printf (_("%s, %s. Activate a finding to go where it is fixed."), e, w);
+      g_autofree char *s = g_strdup_printf (_("%s. Activate a finding to go where it is fixed."), counts);
       gtk_label_set_label (self->health_summary, s);
     }
 }
@@ -385,7 +391,7 @@ ep_page_overview_class_init (EpPageOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpPageOverview, track_label);
   gtk_widget_class_bind_template_child (widget_class, EpPageOverview, track_detail_label);
   gtk_widget_class_bind_template_child (widget_class, EpPageOverview, chart_slot);
-  gtk_widget_class_bind_template_child (widget_class, EpPageOverview, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, EpPageOverview, steps_grid);
   gtk_widget_class_bind_template_child (widget_class, EpPageOverview, health_summary);
   gtk_widget_class_bind_template_child (widget_class, EpPageOverview, health_list);
 }

@@ -397,6 +397,12 @@ ep_mnemonic_label (const char *text,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   if (mnemonic_widget != NULL)
     gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
+  /* Beside a multi-line field, the label goes with its first line. */
+  if (GTK_IS_TEXT_VIEW (mnemonic_widget))
+    {
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (label, 6);
+    }
   gtk_widget_add_css_class (label, "field-label");
   return label;
 }
@@ -424,13 +430,21 @@ ep_text_view_new (void)
   return view;
 }
 
+/* A multi-line field: framed, at least three lines high, scrolling when
+ * the text is long. */
 GtkWidget *
 ep_framed (GtkWidget *child)
 {
-  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  gtk_frame_set_child (GTK_FRAME (frame), child);
-  return frame;
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
+  gtk_widget_set_hexpand (scroller, TRUE);
+  return scroller;
 }
 
 /* ---- EpBinder ---------------------------------------------------------- */

@@ -377,6 +377,4 @@ ep_plan_view_show_page (EpPlanView *self,
   child = gtk_stack_get_visible_child (self->stack);
   if (item != NULL)
     ep_page_focus_item (EP_PAGE (child), item);
-  else
-    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }

@@ -25,6 +25,8 @@
 
 #define CHAVEZ "060000100002"   /* a plan in the Implement phase */
 
+static int window_height = 760;
+
 typedef struct {
   EpDistrict *district;
   EpSchool   *school;
@@ -81,7 +83,7 @@ fixture_set_up (Fixture       *f,
   g_assert_nonnull (f->school);
   f->history = ep_history_new ();
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 760);
+  gtk_window_set_default_size (f->window, 1000, window_height);
   f->view = EP_PLAN_VIEW (ep_plan_view_new ());
   g_object_set (f->view, "history", f->history, "district", f->district, "school", f->school, NULL);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
@@ -134,7 +136,10 @@ maybe_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  spin_a_while (200);
+  /* No selected text in a focused entry in the pictures. */
+  if (GTK_IS_WINDOW (widget))
+    gtk_window_set_focus (GTK_WINDOW (widget), NULL);
+  spin_a_while (300);
   paintable = gtk_widget_paintable_new (widget);
   width = gdk_paintable_get_intrinsic_width (paintable);
   height = gdk_paintable_get_intrinsic_height (paintable);
@@ -651,6 +656,11 @@ screenshot_all (const char *suffix)
           g_autofree char *name = g_strdup_printf ("page-%s-%s%s.png", names[p], s == 0 ? "implement" : "design", suffix);
           ep_plan_view_show_page (f.view, pages[p], NULL);
           maybe_screenshot (GTK_WIDGET (f.window), name);
+          if (pages[p] == EP_PAGE_IMPLEMENT)
+            {
+              g_autofree char *part = g_strdup_printf ("timeline-%s%s.png", s == 0 ? "implement" : "design", suffix);
+              maybe_screenshot (page_child (&f, EP_PAGE_IMPLEMENT, EP_TYPE_PAGE_IMPLEMENT, "timeline_slot"), part);
+            }
         }
       fixture_tear_down (&f, NULL);
     }
@@ -677,6 +687,7 @@ test_screenshots (void)
       g_test_skip ("EP_SCREENSHOT_DIR not set");
       return;
     }
+  window_height = 1000;
   screenshot_all ("");
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
   screenshot_all ("-dark");
@@ -693,6 +704,8 @@ main (int    argc,
   /* Figures that depend on today (stale log, the timeline) stay put. */
   g_setenv ("EP_TODAY", "2026-03-02", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* No cross-fades half-way through in the screenshots. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   {
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
     gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
