@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ep-chart.h"
 #include "ep-district-view.h"
 #include "ep-page.h"
 #include "ep-page-util.h"
@@ -442,6 +443,8 @@ struct _EpDistrictView
 {
   GtkWidget           parent_instance;
 
+  EpChart            *chart;
+
   /* Template widgets */
   GtkLabel           *title_label;
   GtkSearchEntry     *search_entry;
@@ -769,6 +772,13 @@ ep_district_view_init (EpDistrictView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->chart = EP_CHART (ep_chart_new ());
+  ep_chart_set_kind (self->chart, EP_CHART_KIND_ROLLUP);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 220);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart), FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  gtk_box_append (self->chart_slot, GTK_WIDGET (self->chart));
+
   self->dirty = g_hash_table_new (NULL, NULL);
   choices = gtk_string_list_new (NULL);
   /* Translators: the on-track filter of the district view */
@@ -821,6 +831,41 @@ ep_district_view_get_district (EpDistrictView *self)
   return self->district;
 }
 
+/* The roll-up shows the indicator most schools' plans are about (else
+ * the first school's first indicator). */
+static char *
+common_problem_indicator (EpDistrict *district)
+{
+  GListModel *schools = ep_district_get_schools (district);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (schools); i < n; i++)
+    {
+      g_autoptr(EpSchool) school = g_list_model_get_item (schools, i);
+      EpPlan *plan = ep_school_get_current_plan (school);
+      const char *id = plan ? ep_plan_get_problem_indicator (plan) : NULL;
+      guint count;
+
+      if (best == NULL && g_list_model_get_n_items (ep_school_get_indicators (school)) > 0)
+        {
+          g_autoptr(EpIndicator) first = g_list_model_get_item (ep_school_get_indicators (school), 0);
+          best = ep_indicator_get_id (first);
+        }
+      if (id == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) + 1;
+      g_hash_table_insert (counts, (gpointer) id, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best_count = count;
+          best = id;
+        }
+    }
+  return g_strdup (best);
+}
+
 void
 ep_district_view_set_district (EpDistrictView *self,
                                EpDistrict     *district)
@@ -840,6 +885,11 @@ ep_district_view_set_district (EpDistrictView *self,
       self->changed_id = g_signal_connect_swapped (district, "changed", G_CALLBACK (district_changed_cb), self);
     }
   gtk_label_set_label (self->title_label, district ? ep_district_get_name (district) : "");
+  ep_chart_set_district (self->chart, district);
+  {
+    g_autofree char *indicator = district ? common_problem_indicator (district) : NULL;
+    ep_chart_set_indicator (self->chart, indicator);
+  }
   gtk_filter_list_model_set_model (self->filtered, self->rows ? G_LIST_MODEL (self->rows) : NULL);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ep-chart.h"
 #include "ep-page-design.h"
 #include "ep-page-util.h"
 
@@ -19,6 +20,8 @@
 struct _EpPageDesign
 {
   EpPage             parent_instance;
+
+  EpChart           *chart;
 
   /* Template widgets */
   GtkBox            *missing_box;
@@ -290,6 +293,11 @@ ep_page_design_refresh (EpPage *page)
 
   ep_page_fill_findings (page, self->missing_box, EP_PAGE_DESIGN);
   show_chosen (self);
+  g_object_set (self->chart,
+                "district", ep_page_get_district (page),
+                "school", ep_page_get_school (page),
+                "plan", ep_page_get_plan (page),
+                NULL);
 }
 
 static void
@@ -349,6 +357,12 @@ ep_page_design_init (EpPageDesign *self)
   GtkWidget *empty;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->chart = EP_CHART (ep_chart_new ());
+  ep_chart_set_kind (self->chart, EP_CHART_KIND_MATRIX);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 320);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  gtk_box_append (self->chart_slot, GTK_WIDGET (self->chart));
 
   self->score_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_score, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (NULL, NULL);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ep-chart.h"
 #include "ep-page-diagnose.h"
 #include "ep-page-util.h"
 
@@ -25,6 +26,8 @@ enum {
 struct _EpPageDiagnose
 {
   EpPage          parent_instance;
+
+  EpChart        *chart;
 
   /* Template widgets */
   GtkBox         *missing_box;
@@ -246,6 +249,14 @@ fill_table (EpPageDiagnose *self)
   g_autofree char *threshold = NULL;
 
   g_list_store_remove_all (self->rows);
+  g_object_set (self->chart,
+                "district", district,
+                "school", ep_page_get_school (page),
+                "plan", plan,
+                "indicator", indicator ? ep_indicator_get_id (indicator) : NULL,
+                "period", period,
+                NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), district != NULL && indicator != NULL && period != NULL);
   if (district == NULL || indicator == NULL || period == NULL)
     {
       gtk_label_set_label (self->table_note, _("This school has no indicator data yet."));
@@ -468,6 +479,12 @@ ep_page_diagnose_init (EpPageDiagnose *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->chart = EP_CHART (ep_chart_new ());
+  ep_chart_set_kind (self->chart, EP_CHART_KIND_GROUPS);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 300);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  gtk_box_append (self->chart_slot, GTK_WIDGET (self->chart));
 
   focus = ep_enum_string_list (EP_TYPE_FOCUS_AREA);
   gtk_drop_down_set_model (self->focus_dropdown, G_LIST_MODEL (focus));

@@ -9,12 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "ep-chart.h"
 #include "ep-page-overview.h"
 #include "ep-page-util.h"
 
 struct _EpPageOverview
 {
   EpPage       parent_instance;
+
+  EpChart     *chart;
 
   /* Template widgets */
   GtkLabel    *school_label;
@@ -89,8 +92,13 @@ show_track (EpPageOverview *self)
         {
           int n = (int) track.successes_to_target.value;
           g_string_append (detail, " ");
-          g_string_append_printf (detail, ngettext ("%d more student would have to reach the target.",
-                                                    "%d more students would have to reach the target.", n), n);
+          if (indicator != NULL && ep_indicator_get_direction (indicator) == EP_DIRECTION_LOWER_IS_BETTER)
+            /* Translators: for an outcome to avoid, e.g. chronic absence */
+            g_string_append_printf (detail, ngettext ("%d student fewer would have to have this outcome to reach the target.",
+                                                      "%d students fewer would have to have this outcome to reach the target.", n), n);
+          else
+            g_string_append_printf (detail, ngettext ("%d more student would have to reach the target.",
+                                                      "%d more students would have to reach the target.", n), n);
         }
     }
   else
@@ -350,6 +358,13 @@ ep_page_overview_refresh (EpPage *page)
   show_track (self);
   show_steps (self);
   show_health (self);
+  g_object_set (self->chart,
+                "district", ep_page_get_district (page),
+                "school", school,
+                "plan", plan,
+                "indicator", plan ? ep_plan_get_problem_indicator (plan) : NULL,
+                NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), plan != NULL && ep_plan_get_problem_indicator (plan) != NULL);
 }
 
 static void
@@ -409,4 +424,10 @@ ep_page_overview_init (EpPageOverview *self)
 
   self->binder = ep_binder_new (NULL);
   ep_binder_bind (self->binder, GTK_WIDGET (self->phase_dropdown), "phase");
+
+  self->chart = EP_CHART (ep_chart_new ());
+  ep_chart_set_kind (self->chart, EP_CHART_KIND_TREND);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 280);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  gtk_box_append (self->chart_slot, GTK_WIDGET (self->chart));
 }
