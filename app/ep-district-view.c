@@ -774,10 +774,19 @@ ep_district_view_init (EpDistrictView *self)
 
   self->chart = EP_CHART (ep_chart_new ());
   ep_chart_set_kind (self->chart, EP_CHART_KIND_ROLLUP);
-  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 220);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->chart), FALSE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
-  gtk_box_append (self->chart_slot, GTK_WIDGET (self->chart));
+  /* The roll-up needs room for its ranked rows: it scrolls inside the
+   * lower half of the split rather than squeezing them. */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 460);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->chart));
+    gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_widget_set_size_request (scroller, -1, 120);
+    gtk_box_append (self->chart_slot, scroller);
+  }
 
   self->dirty = g_hash_table_new (NULL, NULL);
   choices = gtk_string_list_new (NULL);
