@@ -13,6 +13,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ep-district-settings.h"
+#include "ep-district-view.h"
+#include "ep-plan-view.h"
 #include "ep-window.h"
 
 struct _EpWindow
@@ -33,11 +36,8 @@ struct _EpWindow
   GtkListView        *school_list;
   GtkStack           *stack;
   GtkLabel           *empty_label;
-  GtkLabel           *school_name_label;
-  GtkLabel           *cycle_label;
-  GtkLabel           *phase_label;
-  GtkLabel           *problem_label;
-  GtkLabel           *details_label;
+  EpPlanView         *plan_view;
+  EpDistrictView     *district_view;
 
   /* The document */
   EpDistrict         *district;
@@ -89,86 +89,10 @@ static void update_title (EpWindow *self);
 static void update_actions (EpWindow *self);
 static void remove_draft (EpWindow *self);
 
-static const char *
-phase_label (EpPhase phase)
-{
-  switch (phase)
-    {
-    /* Translators: the phases of the equity cycle */
-    case EP_PHASE_PREREQUISITES: return C_("phase", "Prerequisites");
-    case EP_PHASE_DIAGNOSE: return C_("phase", "Diagnose");
-    case EP_PHASE_DESIGN: return C_("phase", "Design");
-    case EP_PHASE_IMPLEMENT: return C_("phase", "Implement");
-    case EP_PHASE_REFLECT: return C_("phase", "Reflect");
-    default: return "";
-    }
-}
-
-/* A value of an indicator as people read it, in the user's locale:
- * "31.7%", "20%", "3.42", "12". */
-static char *
-format_value (EpIndicator *indicator,
-              double       value)
-{
-  int decimals = value == (double) (gint64) value ? 0 : 1;
-  g_autofree char *number = g_strdup_printf ("%.*f", decimals, value);
-
-  switch (ep_indicator_get_unit (indicator))
-    {
-    case EP_UNIT_PERCENT:
-      /* Translators: a percentage; use "%s %%" where a space goes before the sign */
-      return g_strdup_printf (_("%s%%"), number);
-    case EP_UNIT_RATE_PER_100:
-      /* Translators: a rate per 100 students, e.g. "4.2 per 100" */
-      return g_strdup_printf (_("%.*f per 100"), decimals, value);
-    case EP_UNIT_MEAN_SCORE:
-      return g_strdup_printf ("%.2f", value);
-    case EP_UNIT_COUNT:
-    default:
-      return g_steal_pointer (&number);
-    }
-}
-
-/* "English learners, Chronic absenteeism: 31.7% → 20% by 2027-28" */
-static char *
-describe_problem (EpDistrict *district,
-                  EpSchool   *school,
-                  EpPlan     *plan)
-{
-  const char *statement = ep_plan_get_statement (plan);
-  EpStudentGroup *group = ep_district_find_group (district, ep_plan_get_problem_group (plan));
-  EpIndicator *indicator = ep_school_find_indicator (school, ep_plan_get_problem_indicator (plan));
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  if (group != NULL && indicator != NULL && ep_plan_get_has_baseline (plan) && ep_plan_get_has_target (plan))
-    {
-      g_autofree char *baseline = format_value (indicator, ep_plan_get_baseline (plan));
-      g_autofree char *target = format_value (indicator, ep_plan_get_target (plan));
-
-      /* Translators: a problem statement: group, indicator, baseline → target by a school year,
-       * e.g. "English learners, Chronic absenteeism: 31.7% → 20% by 2027-28" */
-      g_string_append_printf (out, _("%s, %s: %s → %s by %s"),
-                              ep_student_group_get_label (group),
-                              ep_indicator_get_name (indicator),
-                              baseline, target,
-                              ep_plan_get_target_period (plan) ? ep_plan_get_target_period (plan) : "?");
-    }
-  if (statement != NULL)
-    {
-      if (out->len)
-        g_string_append (out, "\n\n");
-      g_string_append (out, statement);
-    }
-  if (out->len == 0)
-    g_string_append (out, _("No problem statement yet."));
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static void
 show_school (EpWindow *self,
              EpSchool *school)
 {
-  EpPlan *plan;
 
   if (school == NULL)
     {
@@ -189,34 +113,11 @@ show_school (EpWindow *self,
       return;
     }
 
-  gtk_label_set_label (self->school_name_label, ep_school_get_name (school));
-  plan = ep_school_get_current_plan (school);
-  if (plan == NULL)
-    {
-      gtk_label_set_label (self->cycle_label, _("No plan yet"));
-      gtk_widget_set_visible (GTK_WIDGET (self->phase_label), FALSE);
-      gtk_label_set_label (self->problem_label, "");
-      gtk_label_set_label (self->details_label, "");
-    }
-  else
-    {
-      g_autofree char *cycle = g_strdup_printf (_("Plan %s"), ep_plan_get_cycle (plan));
-      g_autofree char *problem = describe_problem (self->district, school, plan);
-      guint n_indicators = g_list_model_get_n_items (ep_school_get_indicators (school));
-      guint n_actions = g_list_model_get_n_items (ep_plan_get_interventions (plan));
-      guint n_log = g_list_model_get_n_items (ep_plan_get_log (plan));
-      g_autofree char *indicators = g_strdup_printf (ngettext ("%u indicator", "%u indicators", n_indicators), n_indicators);
-      g_autofree char *actions = g_strdup_printf (ngettext ("%u action", "%u actions", n_actions), n_actions);
-      g_autofree char *log = g_strdup_printf (ngettext ("%u decision-log entry", "%u decision-log entries", n_log), n_log);
-      /* Translators: a list of three counts, e.g. "6 indicators · 3 actions · 9 decision-log entries" */
-      g_autofree char *details = g_strdup_printf (_("%s · %s · %s"), indicators, actions, log);
-
-      gtk_label_set_label (self->cycle_label, cycle);
-      gtk_label_set_label (self->phase_label, phase_label (ep_plan_get_phase (plan)));
-      gtk_widget_set_visible (GTK_WIDGET (self->phase_label), TRUE);
-      gtk_label_set_label (self->problem_label, problem);
-      gtk_label_set_label (self->details_label, details);
-    }
+  g_object_set (self->plan_view,
+                "history", self->history,
+                "district", self->district,
+                "school", school,
+                NULL);
   gtk_stack_set_visible_child_name (self->stack, "school");
 }
 
@@ -764,6 +665,8 @@ set_document (EpWindow   *self,
   filtered = GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (self->selection));
   gtk_filter_list_model_set_model (filtered, district ? ep_district_get_schools (district) : NULL);
 
+  ep_plan_view_set_history (self->plan_view, self->history);
+  ep_district_view_set_district (self->district_view, district);
   update_title (self);
   update_actions (self);
   selection_changed_cb (self);
@@ -1781,9 +1684,61 @@ ep_window_get_property (GObject    *object,
     }
 }
 
+/* The district view: every school's plan at a glance. */
+static void
+show_district_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EpWindow *self = EP_WINDOW (widget);
+
+  if (self->district == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->stack, "district");
+}
+
+static void
+school_activated_cb (EpWindow   *self,
+                     const char *id)
+{
+  ep_window_select_school (self, id);
+}
+
+static void
+district_settings_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EpWindow *self = EP_WINDOW (widget);
+  GtkWidget *dialog, *settings, *scroller;
+
+  if (self->district == NULL)
+    return;
+  dialog = gtk_window_new ();
+  /* Translators: the title of the district settings window */
+  gtk_window_set_title (GTK_WINDOW (dialog), _("District Settings"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 640);
+  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), FALSE);
+  settings = ep_district_settings_new ();
+  ep_district_settings_set_history (EP_DISTRICT_SETTINGS (settings), self->history);
+  ep_district_settings_set_district (EP_DISTRICT_SETTINGS (settings), self->district);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), settings);
+  gtk_window_set_child (GTK_WINDOW (dialog), scroller);
+  g_object_set_data (G_OBJECT (self), "ep-settings-window", dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 ep_window_class_init (EpWindowClass *klass)
 {
+  g_type_ensure (EP_TYPE_PLAN_VIEW);
+  g_type_ensure (EP_TYPE_DISTRICT_VIEW);
+
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
@@ -1819,11 +1774,8 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EpWindow, school_list);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EpWindow, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, EpWindow, school_name_label);
-  gtk_widget_class_bind_template_child (widget_class, EpWindow, cycle_label);
-  gtk_widget_class_bind_template_child (widget_class, EpWindow, phase_label);
-  gtk_widget_class_bind_template_child (widget_class, EpWindow, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, EpWindow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, EpWindow, district_view);
   gtk_widget_class_bind_template_callback (widget_class, file_bar_response_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
@@ -1836,6 +1788,8 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-district", NULL, show_district_action);
+  gtk_widget_class_install_action (widget_class, "win.district-settings", NULL, district_settings_action);
 
   /* The same keys as the application's accelerators (ep-application.c),
    * for windows without one (tests). */
@@ -1861,6 +1815,7 @@ ep_window_init (EpWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->district_view, "school-activated", G_CALLBACK (school_activated_cb), self);
 
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->recovery);

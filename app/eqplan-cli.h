@@ -50,5 +50,7 @@ int         eqplan_cmd_check    (int              argc,
                                  char           **argv);
 int         eqplan_cmd_import   (int              argc,
                                  char           **argv);
+int         eqplan_cmd_chart    (int              argc,
+                                 char           **argv);
 
 G_END_DECLS

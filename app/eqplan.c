@@ -193,6 +193,8 @@ static const Command commands[] = {
   { "check", eqplan_cmd_check, N_("FILE [--school ID] [--date YYYY-MM-DD]"), N_("Check each school’s current plan for pitfalls; one finding a line, tab-separated") },
   { "import", eqplan_cmd_import, N_("DISTRICT DATA.csv --mapping MAP.xml [--dry-run] -o OUT"),
     N_("Import measurements from a CSV file (report cards, CRDC); print what was read") },
+  { "chart", eqplan_cmd_chart, N_("FILE --school ID --indicator ID [--kind K] -o OUT.png|svg|pdf"),
+    N_("Draw a chart (group, trend, gap, scorecard, matrix, rollup) to PNG, SVG or PDF") },
 };
 
 static void

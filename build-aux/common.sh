@@ -14,6 +14,8 @@ EP_PACKAGES=(
   gcc
   libglib2.0-dev
   libgtk-4-dev
+  libcairo2-dev
+  libpango1.0-dev
   libxml2-dev
   libxml2-utils
   libcsv-dev

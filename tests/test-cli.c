@@ -59,7 +59,7 @@ test_help (void)
 
   eqplan (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  for (const char *const *word = (const char *const[]) { "validate", "rewrite", "synth", "analyze", "check", "import", "Exit status", "0  ", "1  ", "2  ", "3  ", NULL }; *word; word++)
+  for (const char *const *word = (const char *const[]) { "validate", "rewrite", "synth", "analyze", "check", "import", "chart", "Exit status", "0  ", "1  ", "2  ", "3  ", NULL }; *word; word++)
     if (strstr (run.out, *word) == NULL)
       g_error ("eqplan --help does not mention “%s”:\n%s", *word, run.out);
 
@@ -587,6 +587,79 @@ test_import (void)
   ep_test_rm_rf (dir);
 }
 
+static void
+test_chart (void)
+{
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  const char *kinds[] = { "group", "trend", "gap", "scorecard", "matrix", "rollup" };
+  const char *suffixes[] = { "png", "svg", "pdf" };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) bad_kind = { 0 };
+  g_auto(Run) bad_suffix = { 0 };
+  g_auto(Run) no_school = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) unknown_school = { 0 };
+  g_auto(Run) unknown_indicator = { 0 };
+  g_auto(Run) unwritable = { 0 };
+  g_auto(Run) shared = { 0 };
+  g_autofree char *out = g_build_filename (dir, "x.png", NULL);
+
+  eqplan (&help, "chart", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  for (const char *const *word = (const char *const[]) { "--school", "--indicator", "--kind", "--period", "--width", "--height", "--shared", "Exit status", "0 on success", "1 when", "2 on", "3 when", NULL }; *word; word++)
+    if (strstr (help.out, *word) == NULL)
+      g_error ("eqplan chart --help does not mention “%s”:\n%s", *word, help.out);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
+      {
+        g_auto(Run) run = { 0 };
+        g_autofree char *name = g_strdup_printf ("%s.%s", kinds[k], suffixes[s]);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+        gsize size = 0;
+
+        eqplan (&run, "chart", demo, "--school", "060000100002", "--indicator", "chronic-absence",
+                "--kind", kinds[k], "--width", "700", "--height", "450", "-o", path, NULL);
+        if (run.status != 0)
+          g_error ("eqplan chart --kind %s -o %s: status %d\n%s", kinds[k], name, run.status, run.err);
+        g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+        g_assert_cmpuint (size, >, 500);
+        if (s == 0)   /* PNG width and height */
+          {
+            g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 700);
+            g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 450);
+          }
+      }
+
+  eqplan (&usage, "chart", demo, "--school", "060000100002", "--indicator", "chronic-absence", NULL);
+  g_assert_cmpint (usage.status, ==, 2);            /* no -o */
+  eqplan (&bad_kind, "chart", demo, "--school", "060000100002", "--indicator", "x", "--kind", "pie", "-o", out, NULL);
+  g_assert_cmpint (bad_kind.status, ==, 2);
+  eqplan (&bad_suffix, "chart", demo, "--school", "060000100002", "--indicator", "x", "-o", "x.gif", NULL);
+  g_assert_cmpint (bad_suffix.status, ==, 2);
+  eqplan (&no_school, "chart", demo, "--indicator", "chronic-absence", "-o", out, NULL);
+  g_assert_cmpint (no_school.status, ==, 2);
+  eqplan (&shared, "chart", demo, "--school", "060000100002", "--indicator", "chronic-absence", "--shared", "-o", out, NULL);
+  g_assert_cmpint (shared.status, ==, 2);           /* not available until ep-suppress is merged */
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  eqplan (&missing, "chart", "/nonexistent.eqplan", "--school", "1", "--indicator", "x", "-o", out, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  eqplan (&unknown_school, "chart", demo, "--school", "nope", "--indicator", "x", "-o", out, NULL);
+  g_assert_cmpint (unknown_school.status, ==, 1);
+  g_assert_nonnull (strstr (unknown_school.err, "nope"));
+  eqplan (&unknown_indicator, "chart", demo, "--school", "060000100002", "--indicator", "nope", "-o", out, NULL);
+  g_assert_cmpint (unknown_indicator.status, ==, 1);
+  eqplan (&unwritable, "chart", demo, "--school", "060000100002", "--indicator", "chronic-absence",
+          "-o", "/proc/version/x.png", NULL);
+  g_assert_cmpint (unwritable.status, ==, 3);
+  g_assert_nonnull (strstr (unwritable.err, "/proc/version/x.png"));
+
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -601,6 +674,7 @@ main (int    argc,
   g_test_add_func ("/cli/analyze-shared", test_analyze_shared);
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/chart", test_chart);
 
   return g_test_run ();
 }

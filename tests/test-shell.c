@@ -825,12 +825,12 @@ test_window_state (void)
   g_assert_cmpint (height, ==, 600);
   gtk_window_present (GTK_WINDOW (window));
   spin_a_while (50);
-  gtk_window_set_default_size (GTK_WINDOW (window), 820, 560);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1040, 700);
   spin_a_while (50);
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
   g_settings_get (settings, "window-size", "(ii)", &width, &height);
-  g_assert_cmpint (width, ==, 820);
-  g_assert_cmpint (height, ==, 560);
+  g_assert_cmpint (width, ==, 1040);
+  g_assert_cmpint (height, ==, 700);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
   destroy (window);
   g_settings_reset (settings, "window-size");
