@@ -287,8 +287,11 @@ fill_table (EpPageDiagnose *self)
     }
   threshold = ep_format_locale_number (analysis.rules.threshold, 2);
   /* Translators: explains the table; %u and %s are the district's minimum n and risk-ratio threshold */
-  note = g_strdup_printf (_("Gaps are against all students. Rates need at least %u students in the group; "
-                            "risk ratios compare with all other students and are flagged beyond %s."),
+  note = g_strdup_printf (ngettext ("Gaps are against all students. Rates need at least %u student in the group; "
+                                    "risk ratios compare with all other students and are flagged beyond %s.",
+                                    "Gaps are against all students. Rates need at least %u students in the group; "
+                                    "risk ratios compare with all other students and are flagged beyond %s.",
+                                    analysis.rules.min_n),
                           analysis.rules.min_n, threshold);
   gtk_label_set_label (self->table_note, note);
 }

@@ -435,7 +435,9 @@ set_notes (EpChartData *data,
     }
   g_string_append_c (notes, ' ');
   /* Translators: in a chart's footnote; %u is the district's minimum n */
-  g_string_append_printf (notes, _("Groups of fewer than %u students have no rate (minimum n) and are shown empty, never as 0."),
+  g_string_append_printf (notes, g_dngettext (GETTEXT_PACKAGE, "Groups of fewer than %u student have no rate (minimum n) and are shown empty, never as 0.",
+                                           "Groups of fewer than %u students have no rate (minimum n) and are shown empty, never as 0.",
+                                           ep_district_get_min_n (district)),
                           ep_district_get_min_n (district));
   if (extra)
     {
@@ -1141,7 +1143,9 @@ build_rollup (EpChartData       *data,
     g_autofree char *missing_n = ep_chart_format_number (missing, 0);
 
     /* Translators: the first %s schools have a figure, the second %s have none */
-    g_string_append_printf (text, _("%s schools ranked, %s without a figure"), ranked_text, missing_n);
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s school ranked, %s without a figure",
+                                            "%s schools ranked, %s without a figure", data->n_ranked),
+                            ranked_text, missing_n);
     g_hash_table_iter_init (&iter, reasons);
     while (g_hash_table_iter_next (&iter, &key, &value))
       {
@@ -1154,7 +1158,9 @@ build_rollup (EpChartData       *data,
         g_autofree char *count = ep_chart_format_number (no_indicator, 0);
 
         /* Translators: schools that do not report the indicator at all */
-        g_string_append_printf (text, _("; %s do not report it"), count);
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %s does not report it", "; %s do not report it",
+                                                no_indicator),
+                                count);
       }
     data->missing_text = g_string_free (text, FALSE);
   }
