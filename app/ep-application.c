@@ -155,6 +155,7 @@ ep_application_startup (GApplication *app)
     { "win.find", { "<Control>f", NULL } },
     { "win.show-district", { "<Control>d", NULL } },
     { "win.district-settings", { "<Control>comma", NULL } },
+    { "win.translate", { "<Control>t", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -16,6 +16,7 @@
 #include "ep-district-settings.h"
 #include "ep-district-view.h"
 #include "ep-plan-view.h"
+#include "ep-translation-editor.h"
 #include "ep-window.h"
 
 struct _EpWindow
@@ -1733,6 +1734,25 @@ district_settings_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Translate the shown plan's texts for families, side by side. */
+static void
+translate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EpWindow *self = EP_WINDOW (widget);
+  EpSchool *school = ep_plan_view_get_school (self->plan_view);
+  EpPlan *plan = ep_plan_view_get_plan (self->plan_view);
+  GtkWidget *editor;
+
+  if (self->district == NULL || school == NULL || plan == NULL)
+    return;
+  editor = ep_translation_editor_new (self->district, school, plan, self->history);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  g_object_set_data (G_OBJECT (self), "ep-translation-editor", editor);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 ep_window_class_init (EpWindowClass *klass)
 {
@@ -1790,6 +1810,7 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-district", NULL, show_district_action);
   gtk_widget_class_install_action (widget_class, "win.district-settings", NULL, district_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.translate", NULL, translate_action);
 
   /* The same keys as the application's accelerators (ep-application.c),
    * for windows without one (tests). */

@@ -82,8 +82,9 @@ eqplan_cmd_chart (int    argc,
     _("Draws one chart of FILE as the app shows it, with its title and notes (source,\n"
       "period, minimum n). Groups below the minimum n are drawn as marked empty slots.\n"
       "Numbers are written in the current locale’s format.\n\n"
-      "--shared is not available yet: it needs the publication suppression of\n"
-      "models/ep-suppress.h and exits with status 2 until then.\n\n"
+      "--shared applies the district’s publication rules (minimum n, complementary\n"
+      "suppression, coding): hidden numbers are drawn as marked empty slots. A\n"
+      "scorecard cannot be shared yet.\n\n"
       "Exit status: 0 on success, 1 when FILE cannot be read or has no such school,\n"
       "indicator or plan, 2 on a usage error, 3 when OUT cannot be written."));
   if (!eqplan_parse_options (context, &argc, &argv, &status))
@@ -113,10 +114,8 @@ eqplan_cmd_chart (int    argc,
     spec.measure = EP_CHART_MEASURE_RISK_RATIO;
   else
     return eqplan_usage_error (context, _("--measure must be gap or ratio"));
-  if (shared)
-    /* Publication suppression lives in models/ep-suppress.h (another
-     * branch); until it is merged a shared chart is refused, not faked. */
-    return eqplan_usage_error (context, _("--shared is not available yet (publication suppression is not in this build)"));
+  if (shared && spec.kind == EP_CHART_KIND_SCORECARD)
+    return eqplan_usage_error (context, _("--shared is not available for scorecards"));
 
   district = eqplan_load (argv[1]);
   if (district == NULL)
@@ -132,6 +131,7 @@ eqplan_cmd_chart (int    argc,
   spec.period = period;
   spec.group = group;
   spec.language = language;
+  spec.shared = shared;
   data = ep_chart_data_new (&spec, &error);
   if (data == NULL)
     {

@@ -52,5 +52,9 @@ int         eqplan_cmd_import   (int              argc,
                                  char           **argv);
 int         eqplan_cmd_chart    (int              argc,
                                  char           **argv);
+int         eqplan_cmd_board_packet   (int        argc,
+                                       char     **argv);
+int         eqplan_cmd_family_summary (int        argc,
+                                       char     **argv);
 
 G_END_DECLS

@@ -195,6 +195,10 @@ static const Command commands[] = {
     N_("Import measurements from a CSV file (report cards, CRDC); print what was read") },
   { "chart", eqplan_cmd_chart, N_("FILE --school ID --indicator ID [--kind K] -o OUT.png|svg|pdf"),
     N_("Draw a chart (group, trend, gap, scorecard, matrix, rollup) to PNG, SVG or PDF") },
+  { "board-packet", eqplan_cmd_board_packet, N_("FILE|FOLDER [--schools IDS] [--cycle C] [--lang L] [--paper a4|letter] [--appendix] -o OUT.pdf"),
+    N_("Write the board packet: every school’s plan in one layout, with publication suppression") },
+  { "family-summary", eqplan_cmd_family_summary, N_("FILE --school ID [--lang L] [--paper a4|letter] -o OUT.pdf"),
+    N_("Write a one-page summary of a school’s plan for families, in their language") },
 };
 
 static void

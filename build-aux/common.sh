@@ -28,6 +28,7 @@ EP_PACKAGES=(
   fonts-noto-cjk
   clang
   locales
+  poppler-utils
 )
 
 # Locales the tests switch to (number formats, right-to-left text, and one

@@ -629,6 +629,28 @@ ep_history_set_translation (EpHistory  *self,
 
   if (g_strcmp0 (ep_node_get_translation (node, field, language), text) == 0)
     return;
+
+  /* Typing into one translation extends the step, as for properties. */
+  {
+    Command *last = top (self->undo);
+
+    if (self->groups->len == 0 && last != NULL && last->apply == translation_apply &&
+        self->redo->len == 0 && last != self->saved_top &&
+        g_get_monotonic_time () - last->time < COALESCE_USEC)
+      {
+        TranslationData *prev = last->data;
+
+        if (prev->node == node && g_str_equal (prev->field, field) && g_str_equal (prev->language, language))
+          {
+            g_free (prev->after);
+            prev->after = g_strdup (text);
+            last->time = g_get_monotonic_time ();
+            translation_apply (prev);
+            g_signal_emit (self, signals[CHANGED], 0);
+            return;
+          }
+      }
+  }
   d = g_new0 (TranslationData, 1);
   d->node = g_object_ref (node);
   d->field = g_strdup (field);

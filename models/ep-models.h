@@ -26,4 +26,5 @@
 #include "ep-student-group.h"
 #include "ep-suppress.h"
 #include "ep-synth.h"
+#include "ep-translations.h"
 #include "ep-xml.h"

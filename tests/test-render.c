@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "ep-chart-render.h"
+#include "ep-suppress.h"
 #include "ep-test-util.h"
 
 #define CHAVEZ "060000100002"
@@ -405,21 +406,124 @@ test_rtl (void)
   cairo_surface_destroy (surface);
 }
 
+/* A shared chart withholds exactly what ep_publish_indicator() hides: every
+ * hidden cell is a marked slot (no value, no gap, n only when published),
+ * the description and tooltips carry no hidden rate; a scorecard is refused. */
 static void
-test_shared_refused (void)
+test_shared (void)
 {
-  EpChartSpec spec = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EpChartData) data = NULL;
+  static const char *schools[] = { "060000100001", CHAVEZ, "060000100003", "060000100004" };
+  guint n_hidden = 0;
 
-  spec.kind = EP_CHART_KIND_GROUPS;
-  spec.district = demo;
-  spec.school = ep_district_find_school (demo, CHAVEZ);
-  spec.indicator = "chronic-absence";
-  spec.shared = TRUE;
-  data = ep_chart_data_new (&spec, &error);
-  g_assert_null (data);
-  g_assert_error (error, EP_CHART_ERROR, EP_CHART_ERROR_NOT_SUPPORTED);
+  for (guint s = 0; s < G_N_ELEMENTS (schools); s++)
+    {
+      EpSchool *school = ep_district_find_school (demo, schools[s]);
+      GListModel *indicators = ep_school_get_indicators (school);
+
+      for (guint k = 0; k < g_list_model_get_n_items (indicators); k++)
+        {
+          g_autoptr(EpIndicator) indicator = g_list_model_get_item (indicators, k);
+          g_autoptr(GPtrArray) periods = ep_indicator_list_periods (indicator);
+          const char *period = periods->pdata[periods->len - 1];
+          g_autoptr(GArray) cells = ep_publish_indicator (demo, indicator, period);
+          EpChartSpec spec = { 0 };
+          g_autoptr(GError) error = NULL;
+          g_autoptr(EpChartData) data = NULL;
+          g_autofree char *description = NULL;
+          cairo_surface_t *surface;
+          cairo_t *cr;
+          EpChartStyle style;
+
+          spec.kind = EP_CHART_KIND_GROUPS;
+          spec.district = demo;
+          spec.school = school;
+          spec.indicator = ep_indicator_get_id (indicator);
+          spec.period = period;
+          spec.shared = TRUE;
+          data = ep_chart_data_new (&spec, &error);
+          g_assert_no_error (error);
+          g_assert_true (strstr (ep_chart_data_get_notes (data), "Shared version") != NULL);
+          for (guint i = 0; i < ep_chart_data_get_n_items (data); i++)
+            {
+              const EpChartItem *item = ep_chart_data_get_item (data, i);
+              const EpPublishCell *cell = NULL;
+
+              for (guint j = 0; j < cells->len; j++)
+                {
+                  const EpPublishCell *c = &g_array_index (cells, EpPublishCell, j);
+                  EpStudentGroup *group = ep_district_find_group (demo, c->group);
+
+                  if (g_strcmp0 (ep_student_group_get_label (group), item->label) == 0)
+                    cell = c;
+                }
+              if (cell == NULL)
+                continue;
+              if (ep_publish_state_is_hidden (cell->count_state))
+                {
+                  g_autofree char *marker = ep_publish_format_hidden (demo, cell->count_state, NULL);
+
+                  n_hidden++;
+                  g_assert_false (ep_figure_ok (&item->value));
+                  g_assert_false (ep_figure_ok (&item->reference));
+                  if (cell->count_state == EP_PUBLISH_SOURCE)
+                    g_assert_nonnull (item->hidden);   /* the source's own marker */
+                  else
+                    g_assert_cmpstr (item->hidden, ==, marker);
+                  g_assert_true (strstr (item->tooltip, " of ") == NULL);
+                }
+              else
+                {
+                  g_assert_null (item->hidden);
+                }
+              if (ep_publish_state_is_hidden (cell->n_state))
+                g_assert_cmpuint (item->n, ==, 0);
+            }
+          description = ep_chart_data_describe (data);
+          g_assert_nonnull (description);
+
+          /* It draws. */
+          surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+          cr = cairo_create (surface);
+          ep_chart_style_init (&style, FALSE);
+          style.titles = style.notes = TRUE;
+          ep_chart_render (data, cr, W, H, &style);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+
+          /* The trend of the same indicator hides the same cells. */
+          {
+            g_autoptr(EpChartData) trend = NULL;
+
+            spec.kind = EP_CHART_KIND_TREND;
+            trend = ep_chart_data_new (&spec, NULL);
+            if (trend != NULL)
+              for (guint i = 0; i < ep_chart_data_get_n_items (trend); i++)
+                {
+                  const EpChartItem *item = ep_chart_data_get_item (trend, i);
+
+                  if (item->hidden)
+                    g_assert_false (ep_figure_ok (&item->value));
+                }
+          }
+        }
+    }
+  /* The demo has small groups: something was hidden. */
+  g_assert_cmpuint (n_hidden, >, 0);
+
+  {
+    EpChartSpec spec = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EpChartData) data = NULL;
+
+    spec.kind = EP_CHART_KIND_SCORECARD;
+    spec.district = demo;
+    spec.school = ep_district_find_school (demo, CHAVEZ);
+    spec.shared = TRUE;
+    data = ep_chart_data_new (&spec, &error);
+    g_assert_null (data);
+    g_assert_error (error, EP_CHART_ERROR, EP_CHART_ERROR_NOT_SUPPORTED);
+  }
 }
 
 static void
@@ -651,7 +755,7 @@ main (int    argc,
   g_test_add_func ("/render/grayscale", test_grayscale);
   g_test_add_func ("/render/describe", test_describe);
   g_test_add_func ("/render/rtl", test_rtl);
-  g_test_add_func ("/render/shared-refused", test_shared_refused);
+  g_test_add_func ("/render/shared", test_shared);
   g_test_add_func ("/render/not-found", test_not_found);
   g_test_add_func ("/render/locale-numbers", test_locale_numbers);
   g_test_add_func ("/render/rollup-pages", test_rollup_pages);

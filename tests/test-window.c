@@ -11,6 +11,7 @@
 #include "ep-test-util.h"
 #include "ep-district-view.h"
 #include "ep-plan-view.h"
+#include "ep-translation-editor.h"
 #include "ep-window.h"
 
 static void
@@ -200,6 +201,59 @@ test_district_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Translate the Plan (Ctrl+T): the plan's texts side by side with their
+ * Spanish; what is typed is one undo step and lands in the model. */
+static void
+test_translate (void)
+{
+  EpWindow *window = open_demo ();
+  EpTranslationEditor *editor;
+  GtkEditable *entry = NULL;
+  EpPlan *plan;
+  guint rows;
+
+  ep_window_select_school (window, "060000100002");
+  plan = ep_plan_view_get_plan (child (window, "plan_view"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translate", NULL);
+  spin_a_while (100);
+  editor = g_object_get_data (G_OBJECT (window), "ep-translation-editor");
+  g_assert_true (EP_IS_TRANSLATION_EDITOR (editor));
+  ep_translation_editor_set_language (editor, "es");
+  rows = ep_translation_editor_get_n_rows (editor);
+  g_assert_cmpuint (rows, >, 20);
+
+  /* Find the plan's root cause (the demo has no Spanish for it). */
+  g_assert_null (ep_node_get_translation (plan, "root-cause", "es"));
+  for (guint i = 0; i < rows && entry == NULL; i++)
+    {
+      GtkEditable *e = ep_translation_editor_get_entry (editor, i);
+      GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (e));
+      GtkWidget *heading = gtk_widget_get_first_child (box);
+
+      if (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (heading)), "root-cause"))
+        entry = e;
+    }
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "warning"));
+  gtk_editable_set_text (entry, "Las ausencias");
+  gtk_editable_set_text (entry, "Las ausencias se concentran los lunes.");
+  g_assert_cmpstr (ep_node_get_translation (plan, "root-cause", "es"), ==, "Las ausencias se concentran los lunes.");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "warning"));
+  maybe_screenshot (GTK_WIDGET (editor), "translate-es.png");
+
+  /* Typing was one step. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin_a_while (50);
+  g_assert_null (ep_node_get_translation (plan, "root-cause", "es"));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  ep_translation_editor_set_language (editor, "ar");
+  spin_a_while (50);
+  maybe_screenshot (GTK_WIDGET (editor), "translate-ar.png");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 has_error_dialog (gpointer data)
 {
@@ -271,6 +325,7 @@ main (int    argc,
 
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/district-view", test_district_view);
+  g_test_add_func ("/window/translate", test_translate);
   g_test_add_func ("/window/select-and-search", test_select_and_search);
   g_test_add_func ("/window/open-broken-keeps-district", test_open_broken_keeps_district);
 

@@ -23,6 +23,7 @@ struct _EpChartData {
   char           *group_label;     /* TREND, GAP, ROLLUP: the group */
   char           *all_label;       /* "All students" */
   EpFigure        reference;       /* GROUPS: all students' rate; ROLLUP: the district's figure */
+  char           *reference_hidden; /* shared: the marker standing for @reference */
   GArray         *items;           /* EpChartItem */
 
   /* TREND and GAP: the years on the x axis, and their period labels. */

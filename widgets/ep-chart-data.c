@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ep-chart-data-private.h"
+#include "ep-suppress.h"
 
 G_DEFINE_QUARK (ep-chart-error-quark, ep_chart_error)
 G_DEFINE_BOXED_TYPE (EpChartData, ep_chart_data, ep_chart_data_ref, ep_chart_data_unref)
@@ -190,6 +191,7 @@ item_clear (gpointer p)
   g_free (item->label);
   g_free (item->detail);
   g_free (item->tooltip);
+  g_free (item->hidden);
   g_clear_pointer (&item->spark_group, g_array_unref);
   g_clear_pointer (&item->spark_all, g_array_unref);
   g_clear_pointer (&item->spark_periods, g_ptr_array_unref);
@@ -237,6 +239,7 @@ ep_chart_data_unref (EpChartData *data)
   g_free (data->place);
   g_free (data->track_text);
   g_free (data->missing_text);
+  g_free (data->reference_hidden);
   g_free (data);
 }
 
@@ -252,6 +255,118 @@ add_item (EpChartData *data,
   item.direction = data->direction;
   g_array_append_val (data->items, item);
   return &g_array_index (data->items, EpChartItem, data->items->len - 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Publication suppression (EpChartSpec.shared). */
+
+/* The cells of one indicator in one period, kept while the builder walks
+ * the groups of that period. */
+typedef struct {
+  EpIndicator *indicator;
+  char        *period;
+  GArray      *cells;
+} Published;
+
+static void
+published_clear (Published *p)
+{
+  g_clear_pointer (&p->cells, g_array_unref);
+  g_clear_pointer (&p->period, g_free);
+  p->indicator = NULL;
+}
+
+/* With @spec->shared: whether the rate (and so the count) of @group must
+ * be withheld, and the marker to print instead (*marker); *n_shown says
+ * whether its n may be printed. Without @spec->shared nothing is withheld. */
+static gboolean
+withheld (const EpChartSpec *spec,
+          Published         *p,
+          EpIndicator       *indicator,
+          const char        *period,
+          const char        *group,
+          char             **marker,
+          gboolean          *n_shown)
+{
+  const EpPublishCell *cell = NULL;
+  EpMeasurement m;
+
+  *marker = NULL;
+  *n_shown = TRUE;
+  if (!spec->shared)
+    return FALSE;
+  if (group == NULL || period == NULL || !ep_indicator_lookup (indicator, group, period, &m))
+    {
+      *n_shown = FALSE;
+      return FALSE;   /* no data: nothing to hide */
+    }
+  if (p->indicator != indicator || g_strcmp0 (p->period, period) != 0)
+    {
+      published_clear (p);
+      p->indicator = indicator;
+      p->period = g_strdup (period);
+      p->cells = ep_publish_indicator (spec->district, indicator, period);
+    }
+  for (guint i = 0; i < p->cells->len; i++)
+    if (g_strcmp0 (g_array_index (p->cells, EpPublishCell, i).group, group) == 0)
+      {
+        cell = &g_array_index (p->cells, EpPublishCell, i);
+        break;
+      }
+  if (cell == NULL)
+    {
+      /* A group the district does not declare: its rules cannot be
+       * applied, so nothing of it is published. */
+      *n_shown = FALSE;
+      *marker = g_strdup (ep_district_get_marker (spec->district));
+      return TRUE;
+    }
+  *n_shown = !ep_publish_state_is_hidden (cell->n_state) && cell->n_state != EP_PUBLISH_MISSING;
+  if (!ep_publish_state_is_hidden (cell->count_state))
+    return FALSE;
+  *marker = ep_publish_format_hidden (spec->district, cell->count_state,
+                                      (m.flags & EP_MEASUREMENT_SUPPRESSED) ? m.marker : NULL);
+  if (*marker == NULL)
+    *marker = g_strdup (ep_district_get_marker (spec->district));
+  return TRUE;
+}
+
+/* Withholds @item's value, showing @marker (taken). */
+static void
+hide_item (EpChartItem *item,
+           char        *marker)
+{
+  item->value = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+  g_free (item->hidden);
+  item->hidden = marker;
+}
+
+/**
+ * ep_chart_item_explain:
+ *
+ * Returns: (transfer full): what is printed for @item's value when it has
+ *   none: the publication marker of a withheld number, else the reason
+ */
+char *
+ep_chart_item_explain (const EpChartItem *item)
+{
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->hidden != NULL)
+    return g_strdup (item->hidden);
+  return ep_figure_explain (&item->value);
+}
+
+/**
+ * ep_chart_data_get_reference_hidden:
+ *
+ * Returns: (nullable): the marker standing for the reference figure (all
+ *   students' rate, the district's figure) when suppression withholds it
+ */
+const char *
+ep_chart_data_get_reference_hidden (EpChartData *data)
+{
+  return data->reference_hidden;
 }
 
 /* ------------------------------------------------------------------ */
@@ -510,6 +625,8 @@ build_groups (EpChartData       *data,
   EpPlan *plan;
   g_autofree char *school = NULL;
   g_autofree char *reference = NULL;
+  Published published = { 0 };
+  gboolean all_hidden = FALSE;
 
   if (indicator == NULL)
     return FALSE;
@@ -528,7 +645,15 @@ build_groups (EpChartData       *data,
   data->all_label = group_label (spec->district, all, spec->language);
   data->indicator_name = indicator_name (indicator, spec->language);
   data->reference = ep_analysis_rate (analysis, indicator, all, data->period);
-  reference = ep_chart_format_figure (data->unit, &data->reference);
+  {
+    gboolean n_shown;
+
+    all_hidden = withheld (spec, &published, indicator, data->period, all, &data->reference_hidden, &n_shown);
+    if (all_hidden)
+      data->reference = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+  }
+  reference = data->reference_hidden ? g_strdup (data->reference_hidden)
+                                     : ep_chart_format_figure (data->unit, &data->reference);
 
   groups = ep_district_get_groups (spec->district);
   for (guint i = 0, n = g_list_model_get_n_items (groups); i < n; i++)
@@ -550,7 +675,24 @@ build_groups (EpChartData       *data,
       item->n = measurement_n (indicator, id, data->period);
       item->highlighted = g_strcmp0 (id, focus) == 0;
       item->position = data->items->len - 1;
-      rate = tooltip_rate (data->unit, label, &f.rate, indicator, id, data->period);
+      if (spec->shared)
+        {
+          char *marker;
+          gboolean n_shown;
+
+          if (withheld (spec, &published, indicator, data->period, id, &marker, &n_shown))
+            hide_item (item, marker);
+          if (item->hidden || all_hidden)
+            item->reference = f.gap = EP_FIGURE_NONE (EP_REASON_REFERENCE);
+          if (!n_shown)
+            item->n = 0;
+          g_autofree char *shown = item->hidden ? g_strdup (item->hidden)
+                                                : ep_chart_format_figure (data->unit, &item->value);
+
+          rate = g_strdup_printf ("%s, %s: %s", label, data->period, shown);
+        }
+      else
+        rate = tooltip_rate (data->unit, label, &f.rate, indicator, id, data->period);
       if (ep_figure_ok (&f.gap))
         {
           g_autofree char *gap = ep_chart_format_gap (data->unit, f.gap.value);
@@ -570,6 +712,7 @@ build_groups (EpChartData       *data,
                                     direction_words (data->direction));
   data->place = g_steal_pointer (&school);
   set_notes (data, spec->district, indicator, NULL);
+  published_clear (&published);
   return TRUE;
 }
 
@@ -616,6 +759,8 @@ build_trend_or_gap (EpChartData       *data,
   const char *all, *group;
   EpPlan *plan;
   gboolean trend = data->kind == EP_CHART_KIND_TREND;
+  Published published = { 0 };
+  gboolean any_hidden = FALSE, current_hidden = FALSE;
 
   if (indicator == NULL)
     return FALSE;
@@ -648,7 +793,59 @@ build_trend_or_gap (EpChartData       *data,
         item->series = series;
         item->position = year;
         item->n = measurement_n (indicator, id, period);
-        if (trend)
+        if (spec->shared)
+          {
+            char *marker = NULL, *all_marker = NULL;
+            gboolean n_shown, all_n;
+            gboolean hidden = withheld (spec, &published, indicator, period, id, &marker, &n_shown);
+            gboolean ref_hidden = withheld (spec, &published, indicator, period, all, &all_marker, &all_n);
+
+            if (!n_shown)
+              item->n = 0;
+            if (hidden)
+              {
+                f.rate = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+                if (series == 0)
+                  {
+                    any_hidden = TRUE;
+                    if (g_strcmp0 (period, data->period) == 0)
+                      current_hidden = TRUE;
+                  }
+              }
+            if (hidden || ref_hidden)
+              f.gap = EP_FIGURE_NONE (EP_REASON_REFERENCE);
+            if (trend && hidden)
+              item->hidden = g_steal_pointer (&marker);
+            else if (!trend && (hidden || ref_hidden))
+              item->hidden = hidden ? g_steal_pointer (&marker) : g_steal_pointer (&all_marker);
+            g_free (marker);
+            g_free (all_marker);
+          }
+        if (spec->shared && trend)
+          {
+            g_autofree char *shown = item->hidden ? g_strdup (item->hidden)
+                                                  : ep_chart_format_figure (data->unit, &f.rate);
+
+            item->value = f.rate;
+            item->reference = f.gap;
+            item->tooltip = g_strdup_printf ("%s, %s: %s", series == 0 ? data->group_label : data->all_label,
+                                             period, shown);
+            item->highlighted = series == 0;
+          }
+        else if (spec->shared)
+          {
+            g_autofree char *gap = item->hidden ? g_strdup (item->hidden) : ep_chart_format_figure (data->unit, &f.gap);
+
+            if (ep_figure_ok (&f.gap))
+              {
+                g_free (gap);
+                gap = ep_chart_format_gap (data->unit, f.gap.value);
+              }
+            item->value = f.gap;
+            item->reference = f.rate;
+            item->tooltip = g_strdup_printf (_("%s: gap %s"), period, gap);
+          }
+        else if (trend)
           {
             item->value = f.rate;
             item->reference = f.gap;
@@ -686,6 +883,19 @@ build_trend_or_gap (EpChartData       *data,
       EpChartItem *item;
 
       ep_analysis_track (analysis, spec->school, plan, spec->period, &data->track);
+      if (spec->shared)
+        {
+          /* The projection is fitted to every period's value, hidden ones
+           * included; the state compares the current value with the path. */
+          if (any_hidden)
+            data->track.projected = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+          if (current_hidden || (data->track.period && g_strcmp0 (data->track.period, data->period) != 0 && any_hidden))
+            {
+              data->track.state = EP_TRACK_UNKNOWN;
+              data->track.current = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+              data->track.successes_to_target = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+            }
+        }
       data->has_plan = data->track.baseline_year >= 0 && data->track.target_year > data->track.baseline_year;
       if (data->has_plan)
         {
@@ -752,6 +962,7 @@ build_trend_or_gap (EpChartData       *data,
              trend && data->has_plan
              ? _("The dashed line is the straight path from the plan’s baseline to its target; the dotted line the projection of the trend.")
              : NULL);
+  published_clear (&published);
   return TRUE;
 }
 
@@ -985,6 +1196,7 @@ build_rollup (EpChartData       *data,
   const char *group, *all;
   EpPlan *plan = NULL;
   EpGroupFigures f;
+  Published published = { 0 };
   guint missing = 0, no_indicator = 0;
   gboolean ratio;
   g_autofree char *measure_words = NULL;
@@ -1031,6 +1243,22 @@ build_rollup (EpChartData       *data,
   /* District-wide, for the reference line. */
   ep_analysis_group (analysis, aggregate, group, data->period, &f);
   data->reference = ratio ? f.risk_ratio : f.gap;
+  if (spec->shared)
+    {
+      char *marker = NULL, *all_marker = NULL;
+      gboolean n_shown;
+
+      if (withheld (spec, &published, aggregate, data->period, group, &marker, &n_shown) ||
+          withheld (spec, &published, aggregate, data->period, all, &all_marker, &n_shown))
+        {
+          data->reference = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+          data->reference_hidden = marker ? marker : g_steal_pointer (&all_marker);
+          marker = NULL;
+        }
+      g_free (marker);
+      g_free (all_marker);
+      published_clear (&published);
+    }
 
   ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
   reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1048,11 +1276,32 @@ build_rollup (EpChartData       *data,
           continue;
         }
       ep_analysis_group (analysis, indicator, group, data->period, &f);
+      if (spec->shared)
+        {
+          char *marker = NULL, *all_marker = NULL;
+          gboolean n_shown, all_n;
+          gboolean hidden = withheld (spec, &published, indicator, data->period, group, &marker, &n_shown);
+          gboolean ref_hidden = withheld (spec, &published, indicator, data->period, all, &all_marker, &all_n);
+
+          if (hidden)
+            f.rate = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+          if (hidden || ref_hidden)
+            {
+              f.gap = f.risk_ratio = f.alt_risk_ratio = EP_FIGURE_NONE (EP_REASON_SUPPRESSED_AT_SOURCE);
+              f.flags = 0;
+              r.item.hidden = hidden ? g_steal_pointer (&marker) : g_steal_pointer (&all_marker);
+            }
+          if (!n_shown)
+            r.item.n = G_MAXUINT;   /* replaced below */
+          g_free (marker);
+          g_free (all_marker);
+          published_clear (&published);
+        }
       r.item.label = school_name (school, spec->language);
       r.item.detail = g_strdup (ep_school_get_id (school));
       r.item.unit = data->unit;
       r.item.direction = data->direction;
-      r.item.n = measurement_n (indicator, group, data->period);
+      r.item.n = r.item.n == G_MAXUINT ? 0 : measurement_n (indicator, group, data->period);
       r.item.reference = f.rate;
       if (ratio)
         {
@@ -1061,7 +1310,7 @@ build_rollup (EpChartData       *data,
           r.item.highlighted = (f.flags & EP_FLAG_DISPROPORTIONATE) != 0;
           r.key = ep_figure_ok (&r.item.value)
                   ? (data->direction == EP_DIRECTION_LOWER_IS_BETTER ? r.item.value.value : -r.item.value.value) : 0;
-          value = ep_figure_ok (&r.item.value) ? format_ratio (r.item.value.value) : ep_figure_explain (&r.item.value);
+          value = ep_figure_ok (&r.item.value) ? format_ratio (r.item.value.value) : ep_chart_item_explain (&r.item);
           r.item.position = (f.flags & EP_FLAG_ALTERNATE) != 0;
         }
       else
@@ -1069,11 +1318,13 @@ build_rollup (EpChartData       *data,
           r.item.value = f.gap;
           r.item.highlighted = spec->school == school;
           r.key = ep_figure_ok (&f.gap) ? adverse (data->direction, f.gap.value) : 0;
-          value = ep_figure_ok (&f.gap) ? ep_chart_format_gap (data->unit, f.gap.value) : ep_figure_explain (&f.gap);
+          value = ep_figure_ok (&f.gap) ? ep_chart_format_gap (data->unit, f.gap.value) : ep_chart_item_explain (&r.item);
         }
       {
-        g_autofree char *rate = ep_chart_format_figure (data->unit, &f.rate);
-        g_autofree char *n_text = ep_chart_format_number (r.item.n, 0);
+        g_autofree char *rate = r.item.hidden && !ep_figure_ok (&f.rate) ? g_strdup (r.item.hidden)
+                                                                         : ep_chart_format_figure (data->unit, &f.rate);
+        g_autofree char *n_text = r.item.n || !spec->shared ? ep_chart_format_number (r.item.n, 0)
+                                                            : g_strdup (ep_district_get_marker (spec->district));
 
         /* Translators: tooltip of a school in the roll-up: school; measure words, value;
          * group, rate, n */
@@ -1084,7 +1335,7 @@ build_rollup (EpChartData       *data,
       }
       if (!ep_figure_ok (&r.item.value))
         {
-          g_autofree char *why = ep_figure_explain (&r.item.value);
+          g_autofree char *why = ep_chart_item_explain (&r.item);
           guint count = GPOINTER_TO_UINT (g_hash_table_lookup (reasons, why));
 
           g_hash_table_replace (reasons, g_steal_pointer (&why), GUINT_TO_POINTER (count + 1));
@@ -1191,14 +1442,12 @@ ep_chart_data_new (const EpChartSpec *spec,
   g_return_val_if_fail (EP_IS_DISTRICT (spec->district), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (spec->shared)
+  if (spec->shared && spec->kind == EP_CHART_KIND_SCORECARD)
     {
-      /* Not implemented on purpose: publication suppression (primary,
-       * complementary, top/bottom coding) comes from ep_publish_indicator()
-       * in models/ep-suppress.h, written on the `suppress` branch. Until it
-       * is merged, a shared chart is refused rather than faked. */
+      /* A scorecard's sparklines would need every cell of every period
+       * checked; not done yet, so it is refused rather than leaked. */
       g_set_error_literal (error, EP_CHART_ERROR, EP_CHART_ERROR_NOT_SUPPORTED,
-                           _("Charts for sharing (publication suppression) are not available yet"));
+                           _("A scorecard cannot be shared yet (publication suppression is not applied to it)"));
       return NULL;
     }
 
@@ -1227,6 +1476,18 @@ ep_chart_data_new (const EpChartSpec *spec,
     }
   if (!ok)
     return NULL;
+  if (spec->shared && data->notes)
+    {
+      g_autofree char *shared = NULL;
+      char *full;
+
+      /* Translators: in a shared chart's footnote; %s is the district's marker, e.g. "*" */
+      shared = g_strdup_printf (_("Shared version: numbers that could identify students are hidden and shown as “%s”."),
+                                ep_district_get_marker (spec->district));
+      full = g_strdup_printf ("%s %s", data->notes, shared);
+      g_free (data->notes);
+      data->notes = full;
+    }
   return g_steal_pointer (&data);
 }
 
@@ -1351,9 +1612,10 @@ static void
 describe_figure (GString           *s,
                  const char        *label,
                  EpUnit             unit,
-                 const EpFigure    *figure)
+                 const EpFigure    *figure,
+                 const char        *hidden)
 {
-  g_autofree char *value = ep_chart_format_figure (unit, figure);
+  g_autofree char *value = hidden ? g_strdup (hidden) : ep_chart_format_figure (unit, figure);
 
   /* Translators: a group and its figure in a chart's description: "English learners 31.3%" */
   g_string_append_printf (s, _("%s %s"), label, value);
@@ -1378,7 +1640,8 @@ ep_chart_data_describe (EpChartData *data)
     {
     case EP_CHART_KIND_GROUPS:
       {
-        g_autofree char *ref = ep_chart_format_figure (data->unit, &data->reference);
+        g_autofree char *ref = data->reference_hidden ? g_strdup (data->reference_hidden)
+                                                      : ep_chart_format_figure (data->unit, &data->reference);
 
         for (guint i = 0; i < data->items->len; i++)
           {
@@ -1401,7 +1664,7 @@ ep_chart_data_describe (EpChartData *data)
               }
             else
               {
-                describe_figure (s, item->label, data->unit, &item->value);
+                describe_figure (s, item->label, data->unit, &item->value, item->hidden);
                 g_string_append_c (s, '.');
               }
           }
@@ -1431,7 +1694,7 @@ ep_chart_data_describe (EpChartData *data)
                   g_string_append_printf (s, _("%s %s"), item->label, gap);
                 }
               else
-                describe_figure (s, item->label, data->unit, &item->value);
+                describe_figure (s, item->label, data->unit, &item->value, item->hidden);
             }
           if (!first)
             g_string_append_c (s, '.');
@@ -1478,7 +1741,7 @@ ep_chart_data_describe (EpChartData *data)
               value = data->measure == EP_CHART_MEASURE_RISK_RATIO ? format_ratio (item->value.value)
                                                                    : ep_chart_format_gap (data->unit, item->value.value);
             else
-              value = ep_figure_explain (&item->value);
+              value = ep_chart_item_explain (item);
             g_string_append_printf (s, "%s %s %s", i ? "," : "", item->label, value);
           }
         if (shown)

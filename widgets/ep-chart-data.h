@@ -61,7 +61,7 @@ typedef enum {
 
 typedef enum {
   EP_CHART_ERROR_NOT_FOUND,       /* no such school, indicator or plan */
-  EP_CHART_ERROR_NOT_SUPPORTED,   /* e.g. --shared before ep-suppress is merged */
+  EP_CHART_ERROR_NOT_SUPPORTED,   /* e.g. a shared scorecard */
   EP_CHART_ERROR_FORMAT,          /* unknown file suffix */
   EP_CHART_ERROR_WRITE,           /* the file could not be written */
 } EpChartError;
@@ -79,7 +79,11 @@ typedef enum {
  * @language: (nullable): language of group and indicator labels (their
  *   translations in the file); %NULL for the file's own
  * @measure: what the roll-up ranks by
- * @shared: apply publication suppression (for anything leaving the team)
+ * @shared: apply publication suppression (for anything leaving the team):
+ *   each number ep_publish_indicator() hides becomes a marked empty slot
+ *   (#EpChartItem.hidden), a gap or ratio is withheld when the count of the
+ *   group or of its comparison is, an n only shown when published, and
+ *   tooltips carry no counts. Not available for %EP_CHART_KIND_SCORECARD.
  */
 typedef struct {
   EpChartKind     kind;
@@ -112,6 +116,9 @@ typedef struct {
  * @highlighted: the plan's group, a chosen idea, a flagged school
  * @spark_group: SCORECARD: the group's EpFigure per period (of @spark_periods)
  * @spark_all: SCORECARD: all students' EpFigure per period
+ * @hidden: (nullable): with @spec->shared, the marker printed instead of a
+ *   number publication suppression withholds (the district's "*", a code
+ *   such as "≥95%", the source's marker); @value then has no value
  * @x: (out): the item's box in the last render, in user units; @width is 0
  *   when it was not drawn (another page of the roll-up)
  *
@@ -133,6 +140,7 @@ typedef struct {
   GArray    *spark_group;
   GArray    *spark_all;
   GPtrArray *spark_periods;
+  char      *hidden;
   double     x, y, width, height;
 } EpChartItem;
 
@@ -160,6 +168,8 @@ int                ep_chart_data_item_at        (EpChartData       *data,
                                                  double             x,
                                                  double             y);
 char              *ep_chart_data_describe       (EpChartData       *data);
+char              *ep_chart_item_explain        (const EpChartItem *item);
+const char        *ep_chart_data_get_reference_hidden (EpChartData *data);
 
 /* The geometry of the last render: the plot area and its value axis. */
 void               ep_chart_data_get_plot_area  (EpChartData       *data,

@@ -253,9 +253,9 @@ empty_slot (const Ctx      *c,
             double          y,
             double          w,
             double          h,
-            const EpFigure *figure)
+            const EpChartItem *item)
 {
-  g_autofree char *why = ep_figure_explain (figure);
+  g_autofree char *why = ep_chart_item_explain (item);
   Colour faint = with_alpha (&c->muted, 0.25);
 
   hatch (c, x, y, w, h, &faint, c->sh * 0.6);
@@ -492,7 +492,8 @@ draw_groups (Ctx    *c,
   axis_w = value_axis_width (c, data->unit, lo, hi, ticks_for_height (c, ph), FALSE) + c->sh * 0.6;
 
   /* The reference line's label sits in a gutter at the end side. */
-  ref_value = ep_chart_format_figure (data->unit, &data->reference);
+  ref_value = data->reference_hidden ? g_strdup (data->reference_hidden)
+                                     : ep_chart_format_figure (data->unit, &data->reference);
   ref_label = g_strdup_printf ("%s\n%s", data->all_label, ref_value);
   {
     double tw;
@@ -536,7 +537,7 @@ draw_groups (Ctx    *c,
         {
           double sh = ph * 0.5;
 
-          empty_slot (c, bx, py + ph - sh, bar_w, sh, &item->value);
+          empty_slot (c, bx, py + ph - sh, bar_w, sh, item);
           set_item_box (c, item, px + slot * i, py, slot, ph);
           continue;
         }
@@ -839,7 +840,7 @@ draw_trend (Ctx    *c,
           if (!ep_figure_ok (&item->value))
             {
               /* A missing point: its reason at the foot of the plot. */
-              g_autofree char *why = ep_figure_explain (&item->value);
+              g_autofree char *why = ep_chart_item_explain (item);
               double th = text (c, why, c->small, series_colour[series], lx,
                                 py + ph - c->sh * (0.3 + 1.2 * series), H_CENTER, 1, pw / MAX (1, ax.last - ax.first + 1), 1);
 
@@ -935,7 +936,7 @@ draw_gap (Ctx    *c,
 
       if (!ep_figure_ok (&item->value))
         {
-          empty_slot (c, cx - bar_w / 2, py + ph * 0.25, bar_w, ph * 0.5, &item->value);
+          empty_slot (c, cx - bar_w / 2, py + ph * 0.25, bar_w, ph * 0.5, item);
           set_item_box (c, item, cx - slot / 2, py, slot, ph);
         }
       else
@@ -1384,7 +1385,7 @@ draw_rollup (Ctx    *c,
                 MAX (zero, vx) + c->sh * 0.3, ry + row_h / 2, H_START, 0.5, value_w, 1);
         }
       else
-        empty_slot (c, px, by, MIN (pw, c->lh * 10), bh, &item->value);
+        empty_slot (c, px, by, MIN (pw, c->lh * 10), bh, item);
       set_item_box (c, item, x, ry, w, row_h);
     }
 

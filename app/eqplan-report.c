@@ -1,0 +1,276 @@
+/* eqplan-report.c — `eqplan board-packet` and `eqplan family-summary`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "eqplan"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "eqplan-cli.h"
+#include "ep-report.h"
+
+/* Documents in another language: gettext reads LANGUAGE, but not under the
+ * "C" locale. */
+static void
+use_language (const char *language)
+{
+  const char *messages;
+
+  if (language == NULL)
+    return;
+  g_setenv ("LANGUAGE", language, TRUE);
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Adds @other's groups and schools to @district; the schools it cannot
+ * take (a duplicate id) are reported. */
+static void
+gather (EpDistrict *district,
+        EpDistrict *other,
+        const char *path)
+{
+  GListModel *groups = ep_district_get_groups (other);
+  GListModel *schools = ep_district_get_schools (other);
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(EpStudentGroup) group = g_list_model_get_item (groups, i);
+
+      if (ep_district_find_group (district, ep_student_group_get_id (group)) == NULL)
+        {
+          g_autoptr(EpStudentGroup) copy = ep_student_group_new ();
+
+          ep_student_group_set_id (copy, ep_student_group_get_id (group));
+          ep_student_group_set_category (copy, ep_student_group_get_category (group));
+          ep_student_group_set_label (copy, ep_student_group_get_label (group));
+          ep_district_add_group (district, copy);
+        }
+    }
+  while (g_list_model_get_n_items (schools) > 0)
+    {
+      g_autoptr(EpSchool) school = g_list_model_get_item (schools, 0);
+      g_autoptr(GError) error = NULL;
+
+      ep_district_remove_school (other, school);
+      if (!ep_district_add_school (district, school, &error))
+        /* Translators: a file of a folder of plans; the school's id; why it was left out */
+        g_printerr (_("%s: school %s left out: %s\n"), path, ep_school_get_id (school), error->message);
+    }
+}
+
+/* FILE, or every .eqplan of FOLDER gathered into one read-only district
+ * (the first file's rules and groups). Files that fail are reported as
+ * FILE:LINE:COLUMN: message and skipped. */
+static EpDistrict *
+load_district_or_folder (const char  *arg,
+                         char       **source_note)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  EpDistrict *district = NULL;
+  guint failed = 0, loaded = 0;
+  const char *name;
+
+  *source_note = NULL;
+  if (!g_file_test (arg, G_FILE_TEST_IS_DIR))
+    return eqplan_load (arg);
+
+  dir = g_dir_open (arg, 0, NULL);
+  if (dir == NULL)
+    {
+      /* Translators: %s is a folder */
+      g_printerr (_("eqplan: cannot read the folder %s\n"), arg);
+      return NULL;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".eqplan"))
+      g_ptr_array_add (paths, g_build_filename (arg, name, NULL));
+  g_ptr_array_sort (paths, compare_names);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(EpDistrict) one = eqplan_load (paths->pdata[i]);
+
+      if (one == NULL)
+        {
+          failed++;
+          continue;
+        }
+      loaded++;
+      if (district == NULL)
+        district = g_steal_pointer (&one);
+      else
+        gather (district, one, paths->pdata[i]);
+    }
+  if (district == NULL)
+    {
+      /* Translators: %s is a folder */
+      g_printerr (_("eqplan: no .eqplan file in %s could be read\n"), arg);
+      return NULL;
+    }
+  /* Translators: on the packet's cover: files read from a folder, files that could not be read */
+  *source_note = g_strdup_printf (_("Gathered from %u files of %s; %u could not be read."), loaded, arg, failed);
+  return district;
+}
+
+static void
+print_progress (double      fraction,
+                const char *message,
+                gpointer    user_data)
+{
+  g_printerr ("\r%3d%%", (int) (fraction * 100));
+}
+
+/* eqplan board-packet FILE|FOLDER [--schools IDS] [--cycle C] [--lang L]
+ *                     [--paper a4|letter] [--appendix] -o OUT.pdf */
+int
+eqplan_cmd_board_packet (int    argc,
+                         char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.eqplan|FOLDER -o OUT.pdf — the board packet"));
+  g_autofree char *schools = NULL, *cycle = NULL, *lang = NULL, *paper = NULL, *output = NULL, *note = NULL;
+  g_auto(GStrv) ids = NULL;
+  gboolean appendix = FALSE, progress = FALSE;
+  g_autoptr(EpDistrict) district = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  EpBoardPacketOptions options;
+  guint n_pages = 0;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "schools", 's', 0, G_OPTION_ARG_STRING, &schools, N_("Only these schools (ids separated by commas)"), N_("IDS") },
+    { "cycle", 'c', 0, G_OPTION_ARG_STRING, &cycle, N_("The plans of this cycle, e.g. 2025-26 (default: each school’s current plan)"), N_("C") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the packet (its sentences and the plans’ texts), e.g. es"), N_("L") },
+    { "paper", 'p', 0, G_OPTION_ARG_STRING, &paper, N_("a4 (default) or letter"), N_("SIZE") },
+    { "appendix", 'a', 0, G_OPTION_ARG_NONE, &appendix, N_("Add every indicator’s table at the end"), NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, N_("Show progress on standard error"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), N_("OUT") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Writes the board packet as a tagged PDF: cover, contents, a district summary table\n"
+      "(landscape), the district roll-up chart, then one page (two at most) per school in\n"
+      "the same layout, and optionally an appendix. Publication suppression applies to\n"
+      "every number. With a FOLDER, every .eqplan file in it is gathered into one\n"
+      "district (the first file’s publication rules apply); files that cannot be read are\n"
+      "reported as FILE:LINE:COLUMN: message and left out. The generated date is\n"
+      "$SOURCE_DATE_EPOCH when set, so that two runs give the same bytes.\n\n"
+      "Exit status: 0 on success, 1 when no file can be read or a school is unknown, 2 on\n"
+      "a usage error, 3 when OUT cannot be written."));
+  if (!eqplan_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return eqplan_usage_error (context, _("give exactly one .eqplan file or folder"));
+  if (output == NULL)
+    return eqplan_usage_error (context, _("give the output file with -o OUT.pdf"));
+  ep_board_packet_options_init (&options);
+  if (paper && !ep_paper_parse (paper, &options.paper))
+    return eqplan_usage_error (context, _("--paper must be a4 or letter"));
+  use_language (lang);
+
+  district = load_district_or_folder (argv[1], &note);
+  if (district == NULL)
+    return EXIT_INVALID;
+  if (schools)
+    {
+      ids = g_strsplit (schools, ",", -1);
+      for (guint i = 0; ids[i]; i++)
+        g_strstrip (ids[i]);
+      if (ids[0] == NULL)
+        return eqplan_usage_error (context, _("--schools needs at least one id"));
+      for (guint i = 0; ids[i]; i++)
+        if (eqplan_find_school (district, argv[1], ids[i]) == NULL)
+          return EXIT_INVALID;
+    }
+  options.schools = (const char * const *) ids;
+  options.cycle = cycle;
+  options.language = lang;
+  options.appendix = appendix;
+  options.source_note = note;
+  file = eqplan_file_for_arg (output);
+  if (!ep_report_board_packet_write (district, &options, file, NULL, progress ? print_progress : NULL, NULL,
+                                     &n_pages, &error))
+    {
+      g_printerr ("eqplan: %s\n", error->message);
+      return g_error_matches (error, EP_REPORT_ERROR, EP_REPORT_ERROR_NOT_FOUND) ? EXIT_INVALID : EXIT_IO;
+    }
+  if (progress)
+    g_printerr ("\n");
+  return EXIT_OK;
+}
+
+/* eqplan family-summary FILE --school ID [--lang L] [--paper a4|letter]
+ *                       [--contact TEXT] -o OUT.pdf */
+int
+eqplan_cmd_family_summary (int    argc,
+                           char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE --school ID -o OUT.pdf — a plan summary for families"));
+  g_autofree char *school_id = NULL, *lang = NULL, *paper = NULL, *output = NULL, *contact = NULL;
+  g_autoptr(EpDistrict) district = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  EpFamilySummaryOptions options;
+  EpSchool *school;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "school", 's', 0, G_OPTION_ARG_STRING, &school_id, N_("The school’s id"), N_("ID") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("The families’ language, e.g. es or ar (default: the file’s)"), N_("L") },
+    { "paper", 'p', 0, G_OPTION_ARG_STRING, &paper, N_("a4 (default) or letter"), N_("SIZE") },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, N_("Whom families should contact, e.g. “Ana Rivera, family liaison, 555-0100”"), N_("TEXT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), N_("OUT") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Writes a one- or two-page summary of the school’s current plan for families, in\n"
+      "plain words and large type: what we found (with publication suppression), what we\n"
+      "will do this year, how families can take part (upcoming listening sessions) and\n"
+      "whom to contact. Texts of the plan without a translation into --lang are printed\n"
+      "in the file’s language and marked so.\n\n"
+      "Exit status: 0 on success, 1 when FILE cannot be read or has no such school or\n"
+      "plan, 2 on a usage error, 3 when OUT cannot be written."));
+  if (!eqplan_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return eqplan_usage_error (context, _("give exactly one .eqplan file"));
+  if (output == NULL)
+    return eqplan_usage_error (context, _("give the output file with -o OUT.pdf"));
+  if (school_id == NULL)
+    return eqplan_usage_error (context, _("give the school with --school ID"));
+  ep_family_summary_options_init (&options);
+  if (paper && !ep_paper_parse (paper, &options.paper))
+    return eqplan_usage_error (context, _("--paper must be a4 or letter"));
+  use_language (lang);
+
+  district = eqplan_load (argv[1]);
+  if (district == NULL)
+    return EXIT_INVALID;
+  school = eqplan_find_school (district, argv[1], school_id);
+  if (school == NULL)
+    return EXIT_INVALID;
+  options.language = lang;
+  options.contact = contact;
+  file = eqplan_file_for_arg (output);
+  if (!ep_report_family_summary_write (district, school, &options, file, NULL, &error))
+    {
+      g_printerr ("eqplan: %s\n", error->message);
+      return g_error_matches (error, EP_REPORT_ERROR, EP_REPORT_ERROR_NOT_FOUND) ? EXIT_INVALID : EXIT_IO;
+    }
+  return EXIT_OK;
+}
