@@ -121,7 +121,9 @@ load_district_or_folder (const char  *arg,
       return NULL;
     }
   /* Translators: on the packet's cover: files read from a folder, files that could not be read */
-  *source_note = g_strdup_printf (_("Gathered from %u files of %s; %u could not be read."), loaded, arg, failed);
+  *source_note = g_strdup_printf (ngettext ("Gathered from %u file of %s; %u could not be read.",
+                                            "Gathered from %u files of %s; %u could not be read.", loaded),
+                                  loaded, arg, failed);
   return district;
 }
 
