@@ -156,6 +156,8 @@ ep_application_startup (GApplication *app)
     { "win.show-district", { "<Control>d", NULL } },
     { "win.district-settings", { "<Control>comma", NULL } },
     { "win.translate", { "<Control>t", NULL } },
+    { "win.export-packet", { "<Control>e", NULL } },
+    { "win.print-packet", { "<Control>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -18,6 +18,7 @@
 #include "ep-plan-view.h"
 #include "ep-translation-editor.h"
 #include "ep-window.h"
+#include "ep-window-reports.h"
 
 struct _EpWindow
 {
@@ -1754,6 +1755,30 @@ translate_action (GtkWidget  *widget,
 }
 
 static void
+export_packet_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ep_window_export_board_packet_action (EP_WINDOW (widget));
+}
+
+static void
+print_packet_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ep_window_print_board_packet (EP_WINDOW (widget), NULL);
+}
+
+static void
+family_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ep_window_family_summary_action (EP_WINDOW (widget));
+}
+
+static void
 ep_window_class_init (EpWindowClass *klass)
 {
   g_type_ensure (EP_TYPE_PLAN_VIEW);
@@ -1811,6 +1836,9 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-district", NULL, show_district_action);
   gtk_widget_class_install_action (widget_class, "win.district-settings", NULL, district_settings_action);
   gtk_widget_class_install_action (widget_class, "win.translate", NULL, translate_action);
+  gtk_widget_class_install_action (widget_class, "win.export-packet", NULL, export_packet_action);
+  gtk_widget_class_install_action (widget_class, "win.print-packet", NULL, print_packet_action);
+  gtk_widget_class_install_action (widget_class, "win.family-summary", NULL, family_summary_action);
 
   /* The same keys as the application's accelerators (ep-application.c),
    * for windows without one (tests). */

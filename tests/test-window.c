@@ -13,6 +13,7 @@
 #include "ep-plan-view.h"
 #include "ep-translation-editor.h"
 #include "ep-window.h"
+#include "ep-window-reports.h"
 
 static void
 spin_until (gboolean (*done) (gpointer),
@@ -255,6 +256,57 @@ test_translate (void)
 }
 
 static gboolean
+is_pdf (const char *path,
+        gsize       min_size)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  return g_file_get_contents (path, &contents, &size, NULL) && size >= min_size &&
+         g_str_has_prefix (contents, "%PDF-");
+}
+
+/* The board packet from the window: exported in a thread with progress
+ * (and the open file untouched), printed through GtkPrintOperation to a
+ * PDF, and a school's family summary in Spanish. */
+static void
+test_reports (void)
+{
+  EpWindow *window = open_demo ();
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *packet = g_build_filename (dir, "packet.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *family = g_build_filename (dir, "family.pdf", NULL);
+  g_autoptr(GFile) packet_file = g_file_new_for_path (packet);
+  g_autoptr(GFile) family_file = g_file_new_for_path (family);
+  g_autoptr(GError) error = NULL;
+  guint waited = 0;
+
+  ep_window_export_board_packet (window, packet_file);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (window), "ep-export-running"));
+  while (g_object_get_data (G_OBJECT (window), "ep-export-running") != NULL && waited++ < 3000)
+    spin_a_while (10);
+  g_assert_null (g_object_get_data (G_OBJECT (window), "ep-export-running"));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "ep-last-export-pages")), >=, 6);
+  g_assert_true (is_pdf (packet, 10000));
+  g_assert_false (ep_window_get_modified (window));
+
+  g_assert_cmpint (ep_window_print_board_packet (window, printed), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (is_pdf (printed, 10000));
+
+  ep_window_select_school (window, "060000100002");
+  g_assert_true (ep_window_write_family_summary (window, "es", family_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_pdf (family, 5000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  if (g_getenv ("EP_KEEP_REPORTS"))
+    g_test_message ("reports kept in %s", dir);
+  else
+    ep_test_rm_rf (dir);
+}
+
+static gboolean
 has_error_dialog (gpointer data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -326,6 +378,7 @@ main (int    argc,
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/district-view", test_district_view);
   g_test_add_func ("/window/translate", test_translate);
+  g_test_add_func ("/window/reports", test_reports);
   g_test_add_func ("/window/select-and-search", test_select_and_search);
   g_test_add_func ("/window/open-broken-keeps-district", test_open_broken_keeps_district);
 
