@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <locale.h>
-#include <string.h>
 
 #include "eqplan-cli.h"
 #include "ep-report.h"
@@ -27,97 +26,38 @@ use_language (const char *language)
     setlocale (LC_MESSAGES, "C.UTF-8");
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Adds @other's groups and schools to @district; the schools it cannot
- * take (a duplicate id) are reported. */
-static void
-gather (EpDistrict *district,
-        EpDistrict *other,
-        const char *path)
-{
-  GListModel *groups = ep_district_get_groups (other);
-  GListModel *schools = ep_district_get_schools (other);
-
-  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
-    {
-      g_autoptr(EpStudentGroup) group = g_list_model_get_item (groups, i);
-
-      if (ep_district_find_group (district, ep_student_group_get_id (group)) == NULL)
-        {
-          g_autoptr(EpStudentGroup) copy = ep_student_group_new ();
-
-          ep_student_group_set_id (copy, ep_student_group_get_id (group));
-          ep_student_group_set_category (copy, ep_student_group_get_category (group));
-          ep_student_group_set_label (copy, ep_student_group_get_label (group));
-          ep_district_add_group (district, copy);
-        }
-    }
-  while (g_list_model_get_n_items (schools) > 0)
-    {
-      g_autoptr(EpSchool) school = g_list_model_get_item (schools, 0);
-      g_autoptr(GError) error = NULL;
-
-      ep_district_remove_school (other, school);
-      if (!ep_district_add_school (district, school, &error))
-        /* Translators: a file of a folder of plans; the school's id; why it was left out */
-        g_printerr (_("%s: school %s left out: %s\n"), path, ep_school_get_id (school), error->message);
-    }
-}
-
-/* FILE, or every .eqplan of FOLDER gathered into one read-only district
- * (the first file's rules and groups). Files that fail are reported as
- * FILE:LINE:COLUMN: message and skipped. */
+/* FILE, or every .eqplan of FOLDER (local or a GVfs share) gathered into
+ * one read-only district (the first file's rules). Files that fail are
+ * reported as FILE:LINE:COLUMN: message and skipped. */
 static EpDistrict *
 load_district_or_folder (const char  *arg,
                          char       **source_note)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
-  EpDistrict *district = NULL;
+  g_autoptr(GFile) folder = eqplan_file_for_arg (arg);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  EpDistrict *district;
   guint failed = 0, loaded = 0;
-  const char *name;
 
   *source_note = NULL;
-  if (!g_file_test (arg, G_FILE_TEST_IS_DIR))
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
     return eqplan_load (arg);
 
-  dir = g_dir_open (arg, 0, NULL);
-  if (dir == NULL)
+  district = ep_folder_read (folder, NULL, &files, &error);
+  for (guint i = 0; files != NULL && i < files->len; i++)
     {
-      /* Translators: %s is a folder */
-      g_printerr (_("eqplan: cannot read the folder %s\n"), arg);
-      return NULL;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".eqplan"))
-      g_ptr_array_add (paths, g_build_filename (arg, name, NULL));
-  g_ptr_array_sort (paths, compare_names);
+      EpFolderFile *entry = files->pdata[i];
 
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autoptr(EpDistrict) one = eqplan_load (paths->pdata[i]);
-
-      if (one == NULL)
-        {
-          failed++;
-          continue;
-        }
-      loaded++;
-      if (district == NULL)
-        district = g_steal_pointer (&one);
+      if (entry->error != NULL)
+        g_printerr ("%s\n", entry->error->message);
+      if (entry->n_schools > 0)
+        loaded++;
       else
-        gather (district, one, paths->pdata[i]);
+        failed++;
     }
   if (district == NULL)
     {
-      /* Translators: %s is a folder */
-      g_printerr (_("eqplan: no .eqplan file in %s could be read\n"), arg);
+      g_printerr ("eqplan: %s\n", error->message);
       return NULL;
     }
   /* Translators: on the packet's cover: files read from a folder, files that could not be read */

@@ -8,6 +8,7 @@
 #include "ep-champion.h"
 #include "ep-csv.h"
 #include "ep-district.h"
+#include "ep-folder.h"
 #include "ep-enum-types.h"
 #include "ep-glossary-term.h"
 #include "ep-health.h"

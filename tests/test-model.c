@@ -623,6 +623,65 @@ test_synth_deterministic (void)
   g_assert_cmpuint (suppressed, <, cells / 2);
 }
 
+
+/* A folder of .eqplan files: every school gathered, a broken file
+ * reported with its position and left out, and changes noticed. */
+static void
+test_folder (void)
+{
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_autofree char *contents = NULL;
+  g_autofree char *a = g_build_filename (dir, "a-riverside.eqplan", NULL);
+  g_autofree char *b = g_build_filename (dir, "b-broken.eqplan", NULL);
+  g_autofree char *c = g_build_filename (dir, "c-other.eqplan", NULL);
+  g_autofree char *d = g_build_filename (dir, "d-new.eqplan", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpDistrict) district = NULL;
+  EpFolderFile *broken;
+
+  g_assert_true (g_file_get_contents (demo, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (a, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (b, "<?xml version=\"1.0\"?>\n<district", -1, NULL));
+  g_assert_true (g_file_set_contents (c,
+    "<?xml version=\"1.0\"?>\n"
+    "<district xmlns=\"urn:equity-planner:eqplan:1\" version=\"1.0\">\n"
+    "  <name>Other</name>\n"
+    "  <school id=\"S9\"><name>Ninth</name></school>\n"
+    "  <school id=\"060000100001\"><name>Same id as the demo's Lincoln</name></school>\n"
+    "</district>\n", -1, NULL));
+
+  district = ep_folder_read (folder, NULL, &files, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (district);
+  g_assert_cmpstr (ep_district_get_name (district), ==, "Riverside Unified School District");
+  g_assert_cmpuint (g_list_model_get_n_items (ep_district_get_schools (district)), ==, 5);
+  g_assert_nonnull (ep_district_find_school (district, "S9"));
+  g_assert_cmpuint (files->len, ==, 3);
+  broken = files->pdata[1];
+  g_assert_nonnull (broken->error);
+  g_assert_true (g_str_has_prefix (broken->error->message, b));
+  g_assert_nonnull (strstr (broken->error->message, ":2:"));
+  /* The duplicate school is reported, the other taken. */
+  g_assert_cmpuint (((EpFolderFile *) files->pdata[2])->n_schools, ==, 1);
+  g_assert_nonnull (((EpFolderFile *) files->pdata[2])->error);
+
+  changed = ep_folder_changed (folder, files, NULL);
+  g_assert_cmpuint (changed->len, ==, 0);
+  g_clear_pointer (&changed, g_ptr_array_unref);
+
+  g_usleep (1100 * 1000);  /* etags carry whole seconds */
+  g_assert_true (g_file_set_contents (c, "changed", -1, NULL));
+  g_assert_true (g_file_set_contents (d, "new", -1, NULL));
+  changed = ep_folder_changed (folder, files, NULL);
+  g_assert_cmpuint (changed->len, ==, 2);
+
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -647,6 +706,8 @@ main (int    argc,
   g_test_add_func ("/model/node/numbers", test_numbers);
   g_test_add_func ("/model/node/dates", test_dates);
   g_test_add_func ("/model/synth/deterministic", test_synth_deterministic);
+
+  g_test_add_func ("/model/folder", test_folder);
 
   return g_test_run ();
 }
