@@ -114,6 +114,7 @@ struct _EpImportDialog
   GtkListBox     *aliases_list;
   GtkLabel       *mapping_error_label;
   GtkWidget      *progress_box;
+  GtkWidget      *stop_button;
   GtkProgressBar *progress_bar;
   GtkLabel       *summary_status_label;
   GtkWidget      *summary_grid;
@@ -1173,11 +1174,15 @@ read_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(EpImportDialog) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(EpImportDialog) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
   gboolean ok = ep_importer_read_file_finish (EP_IMPORTER (source), result, &error);
 
-  if (self->disposed || EP_IMPORTER (source) != self->importer)
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  /* Closed meanwhile, or a later read under way. */
+  if (self == NULL || self->disposed || EP_IMPORTER (source) != self->importer)
     return;
   self->reading = FALSE;
   g_clear_handle_id (&self->progress_id, g_source_remove);
@@ -1203,8 +1208,7 @@ read_done_cb (GObject      *source,
         }
     }
   update_buttons (self);
-  if (ok)
-    gtk_widget_grab_focus (self->import_button);
+  gtk_widget_grab_focus (ok ? self->import_button : self->back_button);
 }
 
 static void
@@ -1212,6 +1216,7 @@ start_dry_run (EpImportDialog *self)
 {
   EpDistrict *district = self->window ? ep_window_get_district (self->window) : NULL;
   Progress *progress;
+  GWeakRef *ref;
 
   g_return_if_fail (district != NULL);
 
@@ -1237,7 +1242,12 @@ start_dry_run (EpImportDialog *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->summary_status_label), "error");
   gtk_label_set_label (self->summary_status_label, _("Reading the whole file; nothing is changed yet…"));
   self->progress_id = g_timeout_add (50, progress_tick_cb, self);
-  ep_importer_read_file_async (self->importer, self->file, self->cancellable, read_done_cb, g_object_ref (self));
+  gtk_widget_grab_focus (self->stop_button);
+  /* A weak reference: the assistant closes (and lets go of its parent)
+   * without waiting for the thread. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  ep_importer_read_file_async (self->importer, self->file, self->cancellable, read_done_cb, ref);
 }
 
 /* ---- Actions ------------------------------------------------------------ */
@@ -1515,6 +1525,7 @@ ep_import_dialog_class_init (EpImportDialogClass *klass)
   CHILD (aliases_list);
   CHILD (mapping_error_label);
   CHILD (progress_box);
+  CHILD (stop_button);
   CHILD (progress_bar);
   CHILD (summary_status_label);
   CHILD (summary_grid);
