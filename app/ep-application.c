@@ -158,6 +158,7 @@ ep_application_startup (GApplication *app)
     { "win.translate", { "<Control>t", NULL } },
     { "win.export-packet", { "<Control>e", NULL } },
     { "win.print-packet", { "<Control>p", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -17,6 +17,7 @@
 #include "ep-district-view.h"
 #include "ep-plan-view.h"
 #include "ep-translation-editor.h"
+#include "ep-import-dialog.h"
 #include "ep-window.h"
 #include "ep-window-reports.h"
 
@@ -67,6 +68,7 @@ struct _EpWindow
   GCancellable       *cancellable;
   GtkNativeDialog    *chooser;
   GtkWindow          *prompt;
+  GtkWindow          *import_dialog;    /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (EpWindow, ep_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -738,6 +740,7 @@ update_actions (EpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle && self->district != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", idle && self->file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", idle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
@@ -1487,6 +1490,44 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (EP_WINDOW (widget)->search_entry));
 }
 
+/**
+ * ep_window_import:
+ * @file: (nullable): the CSV file, or %NULL to choose one
+ *
+ * Opens the import assistant over the window (a new district first when
+ * none is open); returns it.
+ */
+GtkWindow *
+ep_window_import (EpWindow *self,
+                  GFile    *file)
+{
+  EpImportDialog *dialog;
+
+  g_return_val_if_fail (EP_IS_WINDOW (self), NULL);
+
+  if (self->busy > 0)
+    return NULL;
+  if (self->district == NULL)
+    new_then (self, NULL);
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (self->import_dialog);
+  dialog = ep_import_dialog_new (self);
+  self->import_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->import_dialog);
+  if (file != NULL)
+    ep_import_dialog_set_file (dialog, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ep_window_import (EP_WINDOW (widget), NULL);
+}
+
 static void
 file_bar_response_cb (EpWindow *self,
                       int       response)
@@ -1496,7 +1537,7 @@ file_bar_response_cb (EpWindow *self,
 }
 
 /* Drag and drop: .eqplan files; the first opens here, any others in new
- * windows. */
+ * windows. Else a CSV, TSV or TXT file opens the import assistant. */
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -1526,7 +1567,18 @@ drop_cb (GtkDropTarget *target,
         g_ptr_array_add (files, g_object_ref (i->data));
     }
   if (files->len == 0)
-    return FALSE;
+    {
+      for (GSList *i = list; i != NULL; i = i->next)
+        {
+          g_autofree char *base = g_file_get_basename (i->data);
+          g_autofree char *lower = base ? g_ascii_strdown (base, -1) : NULL;
+
+          if (lower != NULL && (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv") ||
+                                g_str_has_suffix (lower, ".txt")))
+            return ep_window_import (self, i->data) != NULL;
+        }
+      return FALSE;
+    }
 
   ep_window_open (self, files->pdata[0]);
   for (guint i = 1; i < files->len; i++)
@@ -1618,6 +1670,8 @@ ep_window_dispose (GObject *object)
   g_queue_clear_full (&self->recovery, g_free);
   if (self->prompt != NULL)
     gtk_window_destroy (self->prompt);
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (self->import_dialog);
   if (self->chooser)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1839,6 +1893,7 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-packet", NULL, export_packet_action);
   gtk_widget_class_install_action (widget_class, "win.print-packet", NULL, print_packet_action);
   gtk_widget_class_install_action (widget_class, "win.family-summary", NULL, family_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 
   /* The same keys as the application's accelerators (ep-application.c),
    * for windows without one (tests). */
@@ -1850,6 +1905,7 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 static void

@@ -44,6 +44,8 @@ void        ep_window_open            (EpWindow       *self,
 void        ep_window_save_as         (EpWindow       *self,
                                        GFile          *file);
 GtkWindow  *ep_window_get_prompt      (EpWindow       *self);
+GtkWindow  *ep_window_import          (EpWindow       *self,
+                                       GFile          *file);
 guint       ep_window_offer_recovery  (EpWindow       *self);
 char       *ep_window_get_drafts_dir  (void);
 EpSchool   *ep_window_get_selected_school (EpWindow   *self);

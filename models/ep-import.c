@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "ep-import.h"
+#include "ep-indicator-private.h"
 #include "ep-node-private.h"
 
 typedef struct {
@@ -1462,36 +1463,102 @@ ep_importer_read_file_finish (EpImporter    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/**
- * ep_importer_apply:
- *
- * Adds what ep_importer_read() staged to the district: new student groups,
- * schools and indicators, and every measurement. Call once, after a
- * successful read.
- */
-void
-ep_importer_apply (EpImporter *self)
+/* What an import does to the district, to do and undo as one step: the
+ * groups, schools and indicators it adds, and the measurements of the
+ * indicators it changes, before and after (snapshots of their cells). */
+typedef struct {
+  EpDistrict *district;
+  GPtrArray  *groups;        /* EpStudentGroup*: added */
+  GPtrArray  *schools;       /* EpSchool*: added, with their indicators */
+  GPtrArray  *hosts;         /* EpSchool*: existing schools given … */
+  GPtrArray  *added;         /* EpIndicator*: … these new indicators */
+  GPtrArray  *changed;       /* EpIndicator*: existing, with new measurements */
+  GPtrArray  *before;        /* EpIndicator*: snapshots of changed */
+  GPtrArray  *after;
+} ImportStep;
+
+static void
+import_step_free (gpointer data)
 {
-  g_return_if_fail (EP_IS_IMPORTER (self));
-  g_return_if_fail (self->read_done && !self->report->applied);
+  ImportStep *step = data;
+
+  g_object_unref (step->district);
+  g_ptr_array_unref (step->groups);
+  g_ptr_array_unref (step->schools);
+  g_ptr_array_unref (step->hosts);
+  g_ptr_array_unref (step->added);
+  g_ptr_array_unref (step->changed);
+  g_ptr_array_unref (step->before);
+  g_ptr_array_unref (step->after);
+  g_free (step);
+}
+
+static void
+import_step_apply (gpointer data)
+{
+  ImportStep *step = data;
+
+  for (guint i = 0; i < step->groups->len; i++)
+    ep_district_add_group (step->district, step->groups->pdata[i]);
+  for (guint i = 0; i < step->schools->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ep_district_add_school (step->district, step->schools->pdata[i], &error))
+        g_critical ("%s", error->message);   /* ids were checked when staged */
+    }
+  for (guint i = 0; i < step->added->len; i++)
+    ep_school_add_indicator (step->hosts->pdata[i], step->added->pdata[i]);
+  for (guint i = 0; i < step->changed->len; i++)
+    ep_indicator_restore (step->changed->pdata[i], step->after->pdata[i]);
+}
+
+static void
+import_step_revert (gpointer data)
+{
+  ImportStep *step = data;
+
+  for (guint i = step->changed->len; i-- > 0;)
+    ep_indicator_restore (step->changed->pdata[i], step->before->pdata[i]);
+  for (guint i = step->added->len; i-- > 0;)
+    ep_school_remove_indicator (step->hosts->pdata[i], step->added->pdata[i]);
+  for (guint i = step->schools->len; i-- > 0;)
+    ep_district_remove_school (step->district, step->schools->pdata[i]);
+  for (guint i = step->groups->len; i-- > 0;)
+    ep_district_remove_group (step->district, step->groups->pdata[i]);
+}
+
+/* Turns what was staged into an ImportStep, leaving the district as it is. */
+static ImportStep *
+build_step (EpImporter *self)
+{
+  ImportStep *step = g_new0 (ImportStep, 1);
+
+  step->district = g_object_ref (self->district);
+  step->groups = g_ptr_array_new_with_free_func (g_object_unref);
+  step->schools = g_ptr_array_new_with_free_func (g_object_unref);
+  step->hosts = g_ptr_array_new_with_free_func (g_object_unref);
+  step->added = g_ptr_array_new_with_free_func (g_object_unref);
+  step->changed = g_ptr_array_new_with_free_func (g_object_unref);
+  step->before = g_ptr_array_new_with_free_func (g_object_unref);
+  step->after = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < self->group_order->len; i++)
     {
       const char *id = g_ptr_array_index (self->group_order, i);
       KnownGroup *g = g_hash_table_lookup (self->groups, id);
-      g_autoptr(EpStudentGroup) group = ep_student_group_new ();
+      EpStudentGroup *group = ep_student_group_new ();
 
       ep_student_group_set_id (group, id);
       ep_student_group_set_category (group, g->category);
       ep_student_group_set_label (group, g->label);
-      ep_district_add_group (self->district, group);
+      g_ptr_array_add (step->groups, group);
       g->in_district = TRUE;
     }
 
   for (guint i = 0; i < self->schools->len; i++)
     {
       StagedSchool *ss = g_ptr_array_index (self->schools, i);
-      g_autoptr(EpSchool) created = NULL;
       EpSchool *school = ss->existing;
       gboolean with_data = FALSE;
 
@@ -1501,12 +1568,8 @@ ep_importer_apply (EpImporter *self)
         continue;
       if (school == NULL)
         {
-          g_autoptr(GError) error = NULL;
-
-          created = ep_school_new (ss->id, ss->name);
-          if (!ep_district_add_school (self->district, created, &error))
-            g_critical ("%s", error->message);   /* ids were checked when staged */
-          school = created;
+          school = ep_school_new (ss->id, ss->name);
+          g_ptr_array_add (step->schools, school);
         }
       for (guint j = 0; j < ss->indicators->len; j++)
         {
@@ -1531,20 +1594,74 @@ ep_importer_apply (EpImporter *self)
               ep_indicator_set_kind (si->staging, kind);
               ep_indicator_set_direction (si->staging, direction);
               /* The staged indicator becomes the school's: no copy. */
-              ep_school_add_indicator (school, si->staging);
+              if (school == ss->existing)
+                {
+                  g_ptr_array_add (step->hosts, g_object_ref (school));
+                  g_ptr_array_add (step->added, g_object_ref (si->staging));
+                }
+              else
+                ep_school_add_indicator (school, si->staging);
             }
           else
-            for (guint k = 0; k < n; k++)
-              {
-                EpMeasurement m;
-                g_autoptr(GError) error = NULL;
+            {
+              EpIndicator *after = ep_indicator_snapshot (si->existing);
 
-                ep_indicator_get_nth (si->staging, k, &m);
-                if (!ep_indicator_set_measurement (si->existing, &m, &error))
-                  add_problem (self, 0, NULL, "%s", error->message);
-              }
+              for (guint k = 0; k < n; k++)
+                {
+                  EpMeasurement m;
+                  g_autoptr(GError) error = NULL;
+
+                  ep_indicator_get_nth (si->staging, k, &m);
+                  if (!ep_indicator_set_measurement (after, &m, &error))
+                    add_problem (self, 0, NULL, "%s", error->message);
+                }
+              g_ptr_array_add (step->changed, g_object_ref (si->existing));
+              g_ptr_array_add (step->before, ep_indicator_snapshot (si->existing));
+              g_ptr_array_add (step->after, after);
+            }
         }
     }
   self->report->applied = TRUE;
   clear_staging (self);
+  return step;
+}
+
+/**
+ * ep_importer_apply:
+ *
+ * Adds what ep_importer_read() staged to the district: new student groups,
+ * schools and indicators, and every measurement. Call once, after a
+ * successful read. The app uses ep_importer_apply_with_history() instead.
+ */
+void
+ep_importer_apply (EpImporter *self)
+{
+  ImportStep *step;
+
+  g_return_if_fail (EP_IS_IMPORTER (self));
+  g_return_if_fail (self->read_done && !self->report->applied);
+
+  step = build_step (self);
+  import_step_apply (step);
+  import_step_free (step);
+}
+
+/**
+ * ep_importer_apply_with_history:
+ *
+ * ep_importer_apply() as one step of @history: undo removes the groups,
+ * schools and indicators the import created and gives the indicators it
+ * changed their measurements back; redo does the import again.
+ */
+void
+ep_importer_apply_with_history (EpImporter *self,
+                                EpHistory  *history)
+{
+  g_return_if_fail (EP_IS_IMPORTER (self));
+  g_return_if_fail (EP_IS_HISTORY (history));
+  g_return_if_fail (self->read_done && !self->report->applied);
+
+  /* Translators: an undo step: measurements were imported from a file */
+  ep_history_push (history, _("Import data"), import_step_apply, import_step_revert,
+                   build_step (self), import_step_free);
 }

@@ -8,6 +8,7 @@
 
 #include "ep-csv.h"
 #include "ep-district.h"
+#include "ep-history.h"
 #include "ep-mapping.h"
 
 G_BEGIN_DECLS
@@ -96,5 +97,7 @@ gboolean              ep_importer_read_file_finish (EpImporter          *self,
                                                     GError             **error);
 const EpImportReport *ep_importer_get_report    (EpImporter     *self);
 void                  ep_importer_apply         (EpImporter     *self);
+void                  ep_importer_apply_with_history (EpImporter *self,
+                                                 EpHistory      *history);
 
 G_END_DECLS

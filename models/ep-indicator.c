@@ -712,3 +712,58 @@ ep_indicator_get_memory_size (EpIndicator *self)
          ((self->n_names + 3) / 4 * 4) * sizeof (gpointer) +
          self->n_markers * sizeof (gpointer);
 }
+
+/* Copies the measurement tables of @from into @to, which loses its own. */
+static void
+copy_cells (EpIndicator *to,
+            EpIndicator *from)
+{
+  g_free (to->cells);
+  g_free (to->values);
+  g_free (to->names);
+  g_free (to->markers);
+  to->n_cells = to->cap_cells = from->n_cells;
+  to->cells = g_memdup2 (from->cells, from->n_cells * sizeof (Cell));
+  to->n_values = from->n_values;
+  to->values = g_memdup2 (from->values, ((from->n_values + 7) / 8 * 8) * sizeof (double));
+  to->n_names = from->n_names;
+  to->names = g_memdup2 (from->names, ((from->n_names + 3) / 4 * 4) * sizeof (gpointer));
+  to->n_markers = from->n_markers;
+  to->markers = g_memdup2 (from->markers, from->n_markers * sizeof (gpointer));
+}
+
+/**
+ * ep_indicator_snapshot:
+ *
+ * Returns: (transfer full): an indicator with the same id and a copy of
+ *   @self's measurements (nothing else), for ep_indicator_restore()
+ */
+EpIndicator *
+ep_indicator_snapshot (EpIndicator *self)
+{
+  EpIndicator *copy;
+
+  g_return_val_if_fail (EP_IS_INDICATOR (self), NULL);
+
+  copy = ep_indicator_new (self->id);
+  copy_cells (copy, self);
+  return copy;
+}
+
+/**
+ * ep_indicator_restore:
+ *
+ * Makes @self's measurements those of @snapshot again (a copy of them):
+ * the same cells in the same tables, so the indicator is written byte for
+ * byte as when the snapshot was taken.
+ */
+void
+ep_indicator_restore (EpIndicator *self,
+                      EpIndicator *snapshot)
+{
+  g_return_if_fail (EP_IS_INDICATOR (self));
+  g_return_if_fail (EP_IS_INDICATOR (snapshot));
+
+  copy_cells (self, snapshot);
+  emit_changed (self);
+}

@@ -531,6 +531,24 @@ ep_mapping_add_marker (EpMapping  *self,
   g_ptr_array_add (self->markers, g_steal_pointer (&m));
 }
 
+void
+ep_mapping_remove_marker (EpMapping  *self,
+                          const char *marker)
+{
+  g_autofree char *m = NULL;
+
+  g_return_if_fail (EP_IS_MAPPING (self));
+  g_return_if_fail (marker != NULL);
+
+  m = g_strstrip (g_strdup (marker));
+  for (guint i = 0; i < self->markers->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->markers, i), m))
+      {
+        g_ptr_array_remove_index (self->markers, i);
+        return;
+      }
+}
+
 /**
  * ep_mapping_add_standard_markers:
  *
@@ -672,6 +690,39 @@ ep_mapping_add_alias (EpMapping     *self,
   alias->id = g_strdup (id);
   g_ptr_array_add (self->aliases[role], alias);
   g_hash_table_replace (self->alias_index[role], key, alias->id);
+}
+
+/**
+ * ep_mapping_remove_alias:
+ *
+ * Forgets the alias of @label (compared as lookups compare); the standard
+ * group aliases stay.
+ */
+void
+ep_mapping_remove_alias (EpMapping     *self,
+                         EpMappingRole  role,
+                         const char    *label)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (EP_IS_MAPPING (self));
+  g_return_if_fail (role < EP_MAPPING_N_ROLES);
+  g_return_if_fail (label != NULL);
+
+  key = fold_label (label);
+  if (!g_hash_table_remove (self->alias_index[role], key))
+    return;
+  for (guint i = 0; i < self->aliases[role]->len; i++)
+    {
+      Alias *a = g_ptr_array_index (self->aliases[role], i);
+      g_autofree char *k = fold_label (a->label);
+
+      if (g_str_equal (k, key))
+        {
+          g_ptr_array_remove_index (self->aliases[role], i);
+          break;
+        }
+    }
 }
 
 static const struct {

@@ -130,6 +130,8 @@ void            ep_mapping_set_blank_marker  (EpMapping       *self,
                                               const char      *marker);
 void            ep_mapping_add_marker        (EpMapping       *self,
                                               const char      *marker);
+void            ep_mapping_remove_marker     (EpMapping       *self,
+                                              const char      *marker);
 void            ep_mapping_add_standard_markers (EpMapping    *self);
 GStrv           ep_mapping_dup_markers       (EpMapping       *self);
 gboolean        ep_mapping_is_marker         (EpMapping       *self,
@@ -141,6 +143,9 @@ void            ep_mapping_add_alias         (EpMapping       *self,
                                               EpMappingRole    role,
                                               const char      *label,
                                               const char      *id);
+void            ep_mapping_remove_alias      (EpMapping       *self,
+                                              EpMappingRole    role,
+                                              const char      *label);
 const char     *ep_mapping_lookup_alias      (EpMapping       *self,
                                               EpMappingRole    role,
                                               const char      *label);

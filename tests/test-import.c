@@ -993,6 +993,121 @@ test_import_async_and_properties (void)
   ep_test_rm_rf (dir);
 }
 
+/* Importing through the history is one step: undo gives back the district
+ * byte for byte (groups, schools and indicators removed, changed
+ * measurements restored), redo the imported one. */
+static void
+test_import_undo_redo (void)
+{
+  static const char mapping_xml[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<mapping xmlns=\"urn:equity-planner:mapping:1\" version=\"1.0\" layout=\"long\">\n"
+    "  <name>Undo</name>\n"
+    "  <suppression><marker>*</marker></suppression>\n"
+    "  <columns>\n"
+    "    <column role=\"school-id\">school</column>\n"
+    "    <column role=\"school-name\">name</column>\n"
+    "    <column role=\"group\">group</column>\n"
+    "    <column role=\"indicator\">indicator</column>\n"
+    "    <column role=\"period\">year</column>\n"
+    "    <column role=\"numerator\">count</column>\n"
+    "    <column role=\"denominator\">enrolled</column>\n"
+    "  </columns>\n"
+    "  <groups standard-aliases=\"true\"><group id=\"F\" category=\"sex\" label=\"Female\"/></groups>\n"
+    "</mapping>\n";
+  static const char csv[] =
+    "school,name,group,indicator,year,count,enrolled\n"
+    /* changes a measurement of the demo, adds one to the same indicator */
+    "060000100001,,Hispanic,chronic-absence,2022-23,80,287\n"
+    "060000100001,,Hispanic,chronic-absence,2030-31,70,290\n"
+    /* a new indicator of a school of the demo, with a new group */
+    "060000100001,,Female,graduation,2024-25,*,200\n"
+    /* a new school */
+    "S9,Hilltop,All Students,graduation,2024-25,90,100\n";
+  g_autoptr(EpDistrict) district = ep_test_load_demo ();
+  g_autoptr(EpHistory) history = ep_history_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpMapping) mapping = read_mapping_string (mapping_xml, &error);
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv, -1, NULL);
+  g_autoptr(EpImporter) importer = NULL;
+  g_autofree char *before = ep_test_write_string (district);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  const EpImportReport *report;
+  EpMeasurement m;
+
+  g_assert_no_error (error);
+  importer = ep_importer_new (district, mapping);
+  g_assert_true (ep_importer_read (importer, in, "undo.csv", NULL, &error));
+  g_assert_no_error (error);
+  report = ep_importer_get_report (importer);
+  {
+    g_autofree char *text = ep_import_report_format (report, 10);
+    g_test_message ("%s", text);
+  }
+  g_assert_cmpuint (report->measurements_created, ==, 3);
+  g_assert_cmpuint (report->measurements_updated, ==, 1);
+  g_assert_cmpuint (report->schools_created, ==, 1);
+  g_assert_cmpuint (report->groups_created, ==, 1);
+  g_assert_cmpuint (report->indicators_created, ==, 2);
+
+  ep_importer_apply_with_history (importer, history);
+  g_assert_true (ep_history_get_can_undo (history));
+  g_assert_cmpstr (ep_history_get_undo_label (history), ==, "Import data");
+  after = ep_test_write_string (district);
+  g_assert_cmpstr (after, !=, before);
+  assert_count (district, "060000100001", "chronic-absence", "HI", "2022-23", 80, 287);
+  assert_count (district, "S9", "graduation", "all", "2024-25", 90, 100);
+  assert_suppressed (district, "060000100001", "graduation", "F", "2024-25", "*");
+  g_assert_nonnull (ep_district_find_group (district, "F"));
+
+  g_assert_true (ep_history_undo (history));
+  undone = ep_test_write_string (district);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_null (ep_district_find_school (district, "S9"));
+  g_assert_null (ep_district_find_group (district, "F"));
+  g_assert_true (lookup (district, "060000100001", "chronic-absence", "HI", "2022-23", &m));
+  g_assert_cmpuint (m.numerator, ==, 87);
+
+  g_assert_true (ep_history_redo (history));
+  redone = ep_test_write_string (district);
+  g_assert_cmpstr (redone, ==, after);
+
+  /* Twice more, for good measure. */
+  g_assert_true (ep_history_undo (history));
+  g_clear_pointer (&undone, g_free);
+  undone = ep_test_write_string (district);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_true (ep_history_redo (history));
+  g_clear_pointer (&redone, g_free);
+  redone = ep_test_write_string (district);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+/* Markers and aliases can be taken out of a mapping again. */
+static void
+test_mapping_remove (void)
+{
+  g_autoptr(EpMapping) m = ep_mapping_new ();
+  g_auto(GStrv) markers = NULL;
+
+  ep_mapping_add_marker (m, "*");
+  ep_mapping_add_marker (m, "<10");
+  ep_mapping_remove_marker (m, " * ");
+  markers = ep_mapping_dup_markers (m);
+  g_assert_cmpuint (g_strv_length (markers), ==, 1);
+  g_assert_cmpstr (markers[0], ==, "<10");
+  g_assert_false (ep_mapping_is_marker (m, "*"));
+
+  ep_mapping_add_standard_group_aliases (m);
+  ep_mapping_add_alias (m, EP_MAPPING_ROLE_GROUP, "Latino", "F");
+  g_assert_cmpstr (ep_mapping_lookup_alias (m, EP_MAPPING_ROLE_GROUP, "latino "), ==, "F");
+  ep_mapping_remove_alias (m, EP_MAPPING_ROLE_GROUP, "LATINO");
+  /* The standard alias again */
+  g_assert_cmpstr (ep_mapping_lookup_alias (m, EP_MAPPING_ROLE_GROUP, "Latino"), ==, "HI");
+}
+
 /* Real files */
 
 static char *
@@ -1247,6 +1362,8 @@ main (int    argc,
   g_test_add_func ("/import/all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/import/async-and-properties", test_import_async_and_properties);
   g_test_add_func ("/realdata/wa-discipline-2014", test_real_wa);
+  g_test_add_func ("/import/undo-redo", test_import_undo_redo);
+  g_test_add_func ("/mapping/remove", test_mapping_remove);
   g_test_add_func ("/realdata/nyc-school-explorer-2016", test_real_nyc);
   g_test_add_func ("/realdata/co-csap-math", test_real_co_math);
   g_test_add_func ("/realdata/co-dropout", test_real_co_dropout);

@@ -639,13 +639,14 @@ test_close_asks (void)
   ep_test_rm_rf (dir);
 }
 
-/* Dropping a .eqplan file on the window opens it; other files are refused. */
+/* Dropping a .eqplan file on the window opens it; files that are neither
+ * districts nor CSV, TSV or TXT data (test-import-dialog) are refused. */
 static void
 test_drop (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = copy_demo (&dir);
-  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.odt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) text_file = g_file_new_for_path (text);
   g_autoptr(GListModel) controllers = NULL;
