@@ -574,8 +574,11 @@ apply_attributes (Reader         *r,
 
           if (!f->required || f->type == EP_FIELD_TEXT)
             continue;
+          /* An empty value (id="") is no value: the model stores it as
+           * NULL, and an id must be there to be looked up. */
           for (int j = 0; j < nb_attributes && !present; j++)
-            present = attrs[j * 5 + 2] == NULL && strcmp ((const char *) attrs[j * 5], f->name) == 0;
+            present = attrs[j * 5 + 2] == NULL && strcmp ((const char *) attrs[j * 5], f->name) == 0 &&
+                      attrs[j * 5 + 4] > attrs[j * 5 + 3];
           if (!present)
             {
               reader_fail (r, frame->line, frame->column, EP_XML_ERROR_INVALID,
@@ -618,7 +621,9 @@ parse_count (Reader     *r,
                    _("%s=\"%s\": counts cannot be negative"), name, text);
       return FALSE;
     }
-  if (v != (double) (guint64) v || v > G_MAXUINT32)
+  /* Range first: converting a double beyond the integer's range (1e300) to
+   * an integer is undefined behaviour. */
+  if (v > G_MAXUINT32 || v != (double) (guint32) v)
     {
       reader_fail (r, line, column, EP_XML_ERROR_INVALID,
                    _("%s=\"%s\": counts are whole numbers of students"), name, text);
@@ -1408,42 +1413,51 @@ structured_error (void        *ctx,
   Reader *r = ctx;
   g_autofree char *message = NULL;
   EpXmlError code = EP_XML_ERROR_MALFORMED;
+  int line, column;
 
   if (err == NULL || err->level < XML_ERR_ERROR || r->error != NULL)
     return;
 
   message = g_strstrip (g_strdup (err->message ? err->message : "unknown error"));
+  /* Every message names a line and column, the start of the file at least. */
+  line = MAX (err->line, 1);
+  column = MAX (err->int2, 1);
+  if (err->code == XML_ERR_UNKNOWN_ENCODING || err->code == XML_ERR_UNSUPPORTED_ENCODING)
+    {
+      reader_fail (r, line, column, code,
+                   _("the file declares a text encoding this program does not know (%s)"), message);
+      return;
+    }
   if (r->stack->len == 0 && !r->saw_root)
     {
-      reader_fail (r, 0, 0, EP_XML_ERROR_MALFORMED,
+      reader_fail (r, line, column, EP_XML_ERROR_MALFORMED,
                    _("the file is empty or is not XML text; is it an Equity Planner plan file?"));
       return;
     }
-  if (strstr (message, "UTF-8") != NULL || err->code == XML_ERR_INVALID_ENCODING ||
-      err->code == XML_ERR_UNKNOWN_ENCODING || err->code == XML_ERR_UNSUPPORTED_ENCODING)
+  if (strstr (message, "UTF-8") != NULL || err->code == XML_ERR_INVALID_ENCODING)
     {
-      reader_fail (r, err->line, err->int2, code,
+      reader_fail (r, line, column, code,
                    _("the file has bytes here that are not UTF-8 text; it may be damaged, or "
                      "saved in another encoding by another program"));
       return;
     }
   if (err->code == XML_ERR_INVALID_CHAR)
     {
-      reader_fail (r, err->line, err->int2, code,
+      reader_fail (r, line, column, code,
                    _("the file holds a character that XML files cannot carry (%s)"), message);
       return;
     }
   if (err->code == XML_ERR_DOCUMENT_END || err->code == XML_ERR_LTSLASH_REQUIRED ||
       err->code == XML_ERR_TAG_NOT_FINISHED || err->code == XML_ERR_GT_REQUIRED)
     {
-      reader_fail (r, err->line, err->int2, code,
+      reader_fail (r, line, column, code,
                    _("the file breaks off before its end; it may have been cut short while "
                      "copying. Try the .bak copy next to it"));
       return;
     }
   if (err->code == XML_ERR_INTERNAL_ERROR && strstr (message, "depth") != NULL)
     code = EP_XML_ERROR_TOO_LARGE;
-  reader_fail (r, err->line, err->int2, code, _("this is not well-formed XML: %s"), message);
+  reader_fail (r, line, column, code, _("this is not well-formed XML: %s"), message);
 }
 
 static void
@@ -1562,13 +1576,15 @@ ep_xml_read_stream (GInputStream  *stream,
 
   if (r.error == NULL && !got_any)
     g_set_error (&r.error, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
-                 "%s: %s", r.display_name, _("the file is empty"));
+                 "%s:1:1: %s", r.display_name, _("the file is empty"));
   if (r.error == NULL && r.ctxt != NULL && !r.ctxt->wellFormed)
     g_set_error (&r.error, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
-                 "%s: %s", r.display_name, _("this is not well-formed XML"));
+                 "%s:%d:%d: %s", r.display_name, MAX (xmlSAX2GetLineNumber (r.ctxt), 1),
+                 MAX (xmlSAX2GetColumnNumber (r.ctxt), 1), _("this is not well-formed XML"));
   if (r.error == NULL && r.stack->len != 0)
     g_set_error (&r.error, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
-                 "%s: %s", r.display_name, _("the file breaks off before its end"));
+                 "%s:%d:%d: %s", r.display_name, MAX (xmlSAX2GetLineNumber (r.ctxt), 1),
+                 MAX (xmlSAX2GetColumnNumber (r.ctxt), 1), _("the file breaks off before its end"));
 
   if (r.error != NULL)
     {
