@@ -39,10 +39,16 @@ EpSchool   *eqplan_find_school  (EpDistrict      *district,
                                  const char      *file,
                                  const char      *id);
 
+/* Writes a district to OUT ("-": standard output); returns EXIT_OK or EXIT_IO. */
+int         eqplan_write_district (EpDistrict    *district,
+                                   const char    *output);
+
 /* The commands that live in their own files. */
 int         eqplan_cmd_analyze  (int              argc,
                                  char           **argv);
 int         eqplan_cmd_check    (int              argc,
+                                 char           **argv);
+int         eqplan_cmd_import   (int              argc,
                                  char           **argv);
 
 G_END_DECLS

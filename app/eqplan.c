@@ -71,9 +71,9 @@ cmd_validate (int    argc,
   return status;
 }
 
-static int
-write_district (EpDistrict *district,
-                const char *output)
+int
+eqplan_write_district (EpDistrict *district,
+                       const char *output)
 {
   g_autoptr(GError) error = NULL;
 
@@ -140,7 +140,7 @@ cmd_rewrite (int    argc,
       g_printerr ("%s\n", error->message);
       return EXIT_INVALID;
     }
-  return write_district (district, output);
+  return eqplan_write_district (district, output);
 }
 
 /* eqplan synth --schools N --years Y --seed S -o FILE */
@@ -181,7 +181,7 @@ cmd_synth (int    argc,
     return eqplan_usage_error (context, _("--years must be between 1 and 50"));
 
   district = ep_synth_district ((guint) schools, (guint) years, (guint32) seed);
-  return write_district (district, output);
+  return eqplan_write_district (district, output);
 }
 
 static const Command commands[] = {
@@ -191,6 +191,8 @@ static const Command commands[] = {
     N_("Print rates, gaps and risk ratios of every student group as a tab-separated table") },
   { "synth", cmd_synth, N_("--schools N --years Y --seed S -o FILE"), N_("Write a realistic synthetic district") },
   { "check", eqplan_cmd_check, N_("FILE [--school ID] [--date YYYY-MM-DD]"), N_("Check each school’s current plan for pitfalls; one finding a line, tab-separated") },
+  { "import", eqplan_cmd_import, N_("DISTRICT DATA.csv --mapping MAP.xml [--dry-run] -o OUT"),
+    N_("Import measurements from a CSV file (report cards, CRDC); print what was read") },
 };
 
 static void

@@ -24,6 +24,7 @@
 #include "ep-node-private.h"
 #include "ep-plan-private.h"
 #include "ep-xml.h"
+#include "ep-xml-private.h"
 
 G_DEFINE_QUARK (ep-xml-error-quark, ep_xml_error)
 
@@ -192,17 +193,17 @@ str_is_blank (const xmlChar *s,
  * parser stands past its '>', and '<' cannot occur inside attribute values,
  * so the last '<' before the cursor opens it. */
 static void
-current_start_position (Reader *r,
-                        int    *line,
-                        int    *column)
+ctxt_start_position (xmlParserCtxtPtr ctxt,
+                     int             *line,
+                     int             *column)
 {
-  xmlParserInputPtr in = r->ctxt->input;
+  xmlParserInputPtr in = ctxt->input;
   const xmlChar *p;
   const xmlChar *lt = NULL;
   int l;
 
-  *line = xmlSAX2GetLineNumber (r->ctxt);
-  *column = xmlSAX2GetColumnNumber (r->ctxt);
+  *line = xmlSAX2GetLineNumber (ctxt);
+  *column = xmlSAX2GetColumnNumber (ctxt);
   if (in == NULL || in->cur == NULL || in->base == NULL)
     return;
 
@@ -230,6 +231,14 @@ current_start_position (Reader *r,
       return;
     }
   *column = (int) g_utf8_strlen ((const char *) p, lt - p) + 1;
+}
+
+static void
+current_start_position (Reader *r,
+                        int    *line,
+                        int    *column)
+{
+  ctxt_start_position (r->ctxt, line, column);
 }
 
 static void reader_fail (Reader     *r,
@@ -2440,4 +2449,311 @@ ep_xml_load_finish (GAsyncResult  *result,
     *etag_out = g_steal_pointer (&res->etag);
   load_result_free (res);
   return district;
+}
+
+/* Small documents (import mappings): the same hardening, a simpler
+ * interface. */
+
+typedef struct {
+  xmlParserCtxtPtr  ctxt;
+  const char       *display_name;
+  const char       *namespace_uri;
+  const char       *root;
+  EpXmlStartFunc    start;
+  EpXmlEndFunc      end;
+  gpointer          user_data;
+  GError           *error;
+  GPtrArray        *texts;      /* GString per open element of ours */
+  GArray           *positions;  /* int[2] per open element of ours */
+  guint             foreign;    /* depth inside an element of another namespace */
+  gboolean          saw_root;
+} Small;
+
+static void
+small_string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+static void small_fail (Small *s, int line, int column, GQuark domain, int code,
+                        const char *format, ...) G_GNUC_PRINTF (6, 7);
+
+static void
+small_fail (Small      *s,
+            int         line,
+            int         column,
+            GQuark      domain,
+            int         code,
+            const char *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (s->error != NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (line > 0 && column > 0)
+    g_set_error (&s->error, domain, code, "%s:%d:%d: %s", s->display_name, line, column, message);
+  else if (line > 0)
+    g_set_error (&s->error, domain, code, "%s:%d: %s", s->display_name, line, message);
+  else
+    g_set_error (&s->error, domain, code, "%s: %s", s->display_name, message);
+  xmlStopParser (s->ctxt);
+}
+
+static void
+small_callback_failed (Small  *s,
+                       int     line,
+                       int     column,
+                       GError *local)
+{
+  if (local == NULL)
+    local = g_error_new_literal (EP_XML_ERROR, EP_XML_ERROR_INVALID, "invalid");
+  small_fail (s, line, column, local->domain, local->code, "%s", local->message);
+  g_error_free (local);
+}
+
+static void
+small_start (void           *ctx,
+             const xmlChar  *localname,
+             const xmlChar  *prefix,
+             const xmlChar  *uri,
+             int             nb_namespaces,
+             const xmlChar **namespaces,
+             int             nb_attributes,
+             int             nb_defaulted,
+             const xmlChar **attrs)
+{
+  Small *s = ctx;
+  int pos[2];
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  GError *local = NULL;
+
+  if (s->error)
+    return;
+  ctxt_start_position (s->ctxt, &pos[0], &pos[1]);
+
+  if (s->foreign > 0 || g_strcmp0 ((const char *) uri, s->namespace_uri) != 0)
+    {
+      if (!s->saw_root)
+        {
+          small_fail (s, pos[0], pos[1], EP_XML_ERROR, EP_XML_ERROR_NOT_EQPLAN,
+                      _("the document is not of the kind expected: its root element <%s> is "
+                        "not <%s> in the namespace %s"),
+                      (const char *) localname, s->root, s->namespace_uri);
+          return;
+        }
+      s->foreign++;
+      return;
+    }
+  if (!s->saw_root && g_strcmp0 ((const char *) localname, s->root) != 0)
+    {
+      small_fail (s, pos[0], pos[1], EP_XML_ERROR, EP_XML_ERROR_NOT_EQPLAN,
+                  _("the root element is <%s>; expected <%s>"), (const char *) localname, s->root);
+      return;
+    }
+  s->saw_root = TRUE;
+  if (s->positions->len >= 32)
+    {
+      small_fail (s, pos[0], pos[1], EP_XML_ERROR, EP_XML_ERROR_TOO_LARGE,
+                  _("elements nest more than %d deep"), 32);
+      return;
+    }
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  values = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < nb_attributes; i++)
+    {
+      /* Attributes in a namespace (xml:lang, others' extensions) are not ours. */
+      if (attrs[i * 5 + 2] != NULL)
+        continue;
+      g_ptr_array_add (names, g_strdup ((const char *) attrs[i * 5]));
+      g_ptr_array_add (values, attr_value (attrs, i));
+    }
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (values, NULL);
+
+  g_array_append_vals (s->positions, pos, 1);
+  g_ptr_array_add (s->texts, g_string_new (NULL));
+  if (s->start && !s->start (s->user_data, (const char *) localname,
+                             (const char * const *) names->pdata,
+                             (const char * const *) values->pdata, &local))
+    small_callback_failed (s, pos[0], pos[1], local);
+}
+
+static void
+small_end (void          *ctx,
+           const xmlChar *localname,
+           const xmlChar *prefix,
+           const xmlChar *uri)
+{
+  Small *s = ctx;
+  GError *local = NULL;
+  int *pos;
+  GString *text;
+
+  if (s->error)
+    return;
+  if (s->foreign > 0)
+    {
+      s->foreign--;
+      return;
+    }
+  g_assert (s->positions->len > 0);
+  pos = &g_array_index (s->positions, int, (s->positions->len - 1) * 2);
+  text = g_ptr_array_index (s->texts, s->texts->len - 1);
+  if (s->end && !s->end (s->user_data, (const char *) localname, text->str, &local))
+    small_callback_failed (s, pos[0], pos[1], local);
+  g_array_set_size (s->positions, s->positions->len - 1);
+  g_ptr_array_set_size (s->texts, s->texts->len - 1);
+}
+
+static void
+small_characters (void          *ctx,
+                  const xmlChar *ch,
+                  int            len)
+{
+  Small *s = ctx;
+
+  if (s->error || s->foreign > 0 || s->texts->len == 0)
+    return;
+  g_string_append_len (g_ptr_array_index (s->texts, s->texts->len - 1), (const char *) ch, len);
+}
+
+static void
+small_internal_subset (void          *ctx,
+                       const xmlChar *name,
+                       const xmlChar *external_id,
+                       const xmlChar *system_id)
+{
+  Small *s = ctx;
+
+  small_fail (s, xmlSAX2GetLineNumber (s->ctxt), xmlSAX2GetColumnNumber (s->ctxt),
+              EP_XML_ERROR, EP_XML_ERROR_FORBIDDEN,
+              _("the file has a DOCTYPE declaration; these files never need one, and it can "
+                "hide entities that read other files or expand without end, so the file "
+                "was not read"));
+}
+
+static xmlEntityPtr
+small_get_entity (void          *ctx,
+                  const xmlChar *name)
+{
+  Small *s = ctx;
+
+  small_fail (s, xmlSAX2GetLineNumber (s->ctxt), xmlSAX2GetColumnNumber (s->ctxt),
+              EP_XML_ERROR, EP_XML_ERROR_FORBIDDEN,
+              _("the entity &%s; is not allowed; write the character itself"), name);
+  return NULL;
+}
+
+static void
+small_structured_error (void        *ctx,
+                        xmlErrorPtr  err)
+{
+  Small *s = ctx;
+  g_autofree char *message = NULL;
+
+  if (err == NULL || err->level < XML_ERR_ERROR || s->error != NULL)
+    return;
+  message = g_strstrip (g_strdup (err->message ? err->message : "unknown error"));
+  if (!s->saw_root && err->line <= 1 && err->code == XML_ERR_DOCUMENT_EMPTY)
+    small_fail (s, 0, 0, EP_XML_ERROR, EP_XML_ERROR_MALFORMED, _("the file is empty or is not XML text"));
+  else
+    small_fail (s, err->line, err->int2, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
+                _("this is not well-formed XML: %s"), message);
+}
+
+static void
+small_noop_pi (void          *ctx,
+               const xmlChar *target,
+               const xmlChar *data)
+{
+}
+
+gboolean
+ep_xml_parse_small (GBytes         *bytes,
+                    const char     *display_name,
+                    const char     *namespace_uri,
+                    const char     *root,
+                    EpXmlStartFunc  start,
+                    EpXmlEndFunc    end,
+                    gpointer        user_data,
+                    GError        **error)
+{
+  xmlSAXHandler sax;
+  Small s = { 0 };
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &size);
+  display_name = display_name ? display_name : "(data)";
+  if (size > EP_XML_SMALL_MAX_SIZE)
+    {
+      g_set_error (error, EP_XML_ERROR, EP_XML_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MB; this kind of file is small"),
+                   display_name, EP_XML_SMALL_MAX_SIZE >> 20);
+      return FALSE;
+    }
+  if (size == 0)
+    {
+      g_set_error (error, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
+                   _("%s: the file is empty"), display_name);
+      return FALSE;
+    }
+
+  memset (&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = small_start;
+  sax.endElementNs = small_end;
+  sax.characters = small_characters;
+  sax.cdataBlock = small_characters;
+  sax.internalSubset = small_internal_subset;
+  sax.getEntity = small_get_entity;
+  sax.processingInstruction = small_noop_pi;
+  sax.serror = small_structured_error;
+
+  s.display_name = display_name;
+  s.namespace_uri = namespace_uri;
+  s.root = root;
+  s.start = start;
+  s.end = end;
+  s.user_data = user_data;
+  s.texts = g_ptr_array_new_with_free_func (small_string_free);
+  s.positions = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+
+  s.ctxt = xmlCreatePushParserCtxt (&sax, &s, NULL, 0, NULL);
+  if (s.ctxt == NULL)
+    {
+      g_set_error (error, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
+                   "%s: %s", display_name, _("could not start the XML parser"));
+      g_ptr_array_unref (s.texts);
+      g_array_unref (s.positions);
+      return FALSE;
+    }
+  xmlCtxtUseOptions (s.ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  s.ctxt->replaceEntities = 0;
+  s.ctxt->loadsubset = 0;
+  s.ctxt->validate = 0;
+
+  if (xmlParseChunk (s.ctxt, data, (int) size, 1) != 0 && s.error == NULL)
+    small_structured_error (&s, xmlCtxtGetLastError (s.ctxt));
+  if (s.error == NULL && !s.saw_root)
+    small_fail (&s, 0, 0, EP_XML_ERROR, EP_XML_ERROR_MALFORMED, _("the file has no root element"));
+
+  xmlFreeParserCtxt (s.ctxt);
+  g_ptr_array_unref (s.texts);
+  g_array_unref (s.positions);
+  if (s.error != NULL)
+    {
+      g_propagate_error (error, s.error);
+      return FALSE;
+    }
+  return TRUE;
 }

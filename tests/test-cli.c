@@ -59,7 +59,7 @@ test_help (void)
 
   eqplan (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  for (const char *const *word = (const char *const[]) { "validate", "rewrite", "synth", "analyze", "check", "Exit status", "0  ", "1  ", "2  ", "3  ", NULL }; *word; word++)
+  for (const char *const *word = (const char *const[]) { "validate", "rewrite", "synth", "analyze", "check", "import", "Exit status", "0  ", "1  ", "2  ", "3  ", NULL }; *word; word++)
     if (strstr (run.out, *word) == NULL)
       g_error ("eqplan --help does not mention “%s”:\n%s", *word, run.out);
 
@@ -463,6 +463,130 @@ test_check (void)
   ep_test_rm_rf (dir);
 }
 
+static const char import_mapping[] =
+  "<?xml version=\"1.0\"?>\n"
+  "<mapping xmlns=\"urn:equity-planner:mapping:1\" version=\"1.0\" layout=\"long\">\n"
+  "  <numbers rate-scale=\"percent\" decimal-mark=\",\"/>\n"
+  "  <suppression><marker>*</marker><marker>n&lt;10</marker></suppression>\n"
+  "  <columns>\n"
+  "    <column role=\"school-id\">School</column>\n"
+  "    <column role=\"group\">Group</column>\n"
+  "    <column role=\"period\">Year</column>\n"
+  "    <column role=\"rate\">Rate</column>\n"
+  "    <fixed role=\"indicator\">attendance</fixed>\n"
+  "  </columns>\n"
+  "  <groups standard-aliases=\"true\"/>\n"
+  "</mapping>\n";
+
+static void
+test_import (void)
+{
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *map = g_build_filename (dir, "map.xml", NULL);
+  g_autofree char *bad_map = g_build_filename (dir, "bad.xml", NULL);
+  g_autofree char *csv = g_build_filename (dir, "data.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.eqplan", NULL);
+  g_autofree char *dry_out = g_build_filename (dir, "dry.eqplan", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *wa = NULL;
+  g_autofree char *wa_map = ep_test_source_path ("data/mappings/wa-discipline-2014.xml");
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) semicolon = { 0 };
+  g_auto(Run) no_map = { 0 };
+  g_auto(Run) no_out = { 0 };
+  g_auto(Run) bad_delim = { 0 };
+  g_auto(Run) hostile = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) unwritable = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) real = { 0 };
+
+  g_assert_true (g_file_set_contents (map, import_mapping, -1, NULL));
+  /* Windows-1252, semicolons, decimal commas, CRLF, a BOM-less header. */
+  g_assert_true (g_file_set_contents (csv,
+    "School;Group;Year;Rate\r\n"
+    "Nouvelle \xC9" "cole;Hispanic/Latino;2024-25;91,5\r\n"
+    "Nouvelle \xC9" "cole;Black;2024-25;*\r\n"
+    "Nouvelle \xC9" "cole;Martians;2024-25;3\r\n"
+    "Nouvelle \xC9" "cole;White;2024-25;n<10\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_map,
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+    "<mapping xmlns=\"urn:equity-planner:mapping:1\"><name>&x;</name></mapping>\n", -1, NULL));
+
+  eqplan (&ok, "import", demo, csv, "--mapping", map, "-o", out, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  for (const char *const *word = (const char *const[]) { "WINDOWS-1252", "semicolon-separated",
+         "4 rows", "3 created", "2 of them suppressed", "line 4", "Martians", NULL }; *word; word++)
+    if (strstr (ok.out, *word) == NULL)
+      g_error ("eqplan import output does not mention “%s”:\n%s", *word, ok.out);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "<m group=\"HI\" period=\"2024-25\" value=\"91.5\"/>"));
+  g_assert_nonnull (strstr (written, "suppressed=\"n&lt;10\""));
+  g_assert_nonnull (strstr (written, "Nouvelle École"));
+  eqplan (&check, "validate", out, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "valid (5 schools)"));
+
+  /* A dry run reports the same and writes nothing. */
+  eqplan (&dry, "import", demo, csv, "--mapping", map, "--dry-run", "-o", dry_out, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "3 created"));
+  g_assert_nonnull (strstr (dry.out, "Dry run"));
+  g_assert_false (g_file_test (dry_out, G_FILE_TEST_EXISTS));
+
+  /* Forcing the delimiter: the header then has one column, not the mapping's. */
+  eqplan (&semicolon, "import", demo, csv, "--mapping", map, "--delimiter", "tab", "--dry-run", NULL);
+  g_assert_cmpint (semicolon.status, ==, 1);
+  expected = g_strdup_printf ("%s:1: ", csv);
+  g_assert_true (g_str_has_prefix (semicolon.err, expected));
+
+  eqplan (&no_map, "import", demo, csv, "-o", out, NULL);
+  g_assert_cmpint (no_map.status, ==, 2);
+  eqplan (&no_out, "import", demo, csv, "--mapping", map, NULL);
+  g_assert_cmpint (no_out.status, ==, 2);
+  eqplan (&bad_delim, "import", demo, csv, "--mapping", map, "--delimiter", "::", "--dry-run", NULL);
+  g_assert_cmpint (bad_delim.status, ==, 2);
+
+  /* A hostile mapping is refused with FILE:LINE:COLUMN, and nothing is written. */
+  eqplan (&hostile, "import", demo, csv, "--mapping", bad_map, "-o", dry_out, NULL);
+  g_assert_cmpint (hostile.status, ==, 1);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:2:", bad_map);
+  g_assert_true (g_str_has_prefix (hostile.err, expected));
+  g_assert_nonnull (strstr (hostile.err, "DOCTYPE"));
+  g_assert_false (g_file_test (dry_out, G_FILE_TEST_EXISTS));
+
+  eqplan (&missing, "import", demo, "/nonexistent.csv", "--mapping", map, "-o", out, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent.csv: "));
+
+  eqplan (&unwritable, "import", demo, csv, "--mapping", map, "-o", "/proc/version/x.eqplan", NULL);
+  g_assert_cmpint (unwritable.status, ==, 3);
+
+  eqplan (&help, "import", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--dry-run"));
+  g_assert_nonnull (strstr (help.out, "--encoding"));
+  g_assert_nonnull (strstr (help.out, "--delimiter"));
+
+  /* A real file with its shipped mapping, when the real data is there. */
+  if (g_getenv ("EP_REALDATA"))
+    wa = g_build_filename (g_getenv ("EP_REALDATA"), "wa-discipline-2014", "discipline.csv", NULL);
+  if (wa && g_file_test (wa, G_FILE_TEST_IS_REGULAR))
+    {
+      eqplan (&real, "import", demo, wa, "--mapping", wa_map, "--dry-run", NULL);
+      g_assert_cmpint (real.status, ==, 0);
+      g_assert_nonnull (strstr (real.out, "199 rows"));
+      g_assert_nonnull (strstr (real.out, "1990 created"));
+    }
+
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -476,6 +600,7 @@ main (int    argc,
   g_test_add_func ("/cli/analyze", test_analyze);
   g_test_add_func ("/cli/analyze-shared", test_analyze_shared);
   g_test_add_func ("/cli/check", test_check);
+  g_test_add_func ("/cli/import", test_import);
 
   return g_test_run ();
 }
