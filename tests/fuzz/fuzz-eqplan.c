@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ep-models.h"
+#include "fuzz-util.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -25,7 +26,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FATAL_MASK);
+  fuzz_init_logging ();
   return 0;
 }
 
@@ -59,8 +60,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
              (const char *) g_bytes_get_data (first, NULL));
   second = ep_xml_write_bytes (again);
   if (!g_bytes_equal (first, second))
-    g_error ("the round trip changed the district:\n--- first\n%.*s\n--- second\n%.*s",
-             (int) MIN (g_bytes_get_size (first), 4096), (const char *) g_bytes_get_data (first, NULL),
-             (int) MIN (g_bytes_get_size (second), 4096), (const char *) g_bytes_get_data (second, NULL));
+    fuzz_report_difference ("the round trip changed the district", first, second);
   return 0;
 }
