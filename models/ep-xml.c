@@ -305,11 +305,39 @@ element_label (Kind kind)
 }
 
 /* A copy of an attribute value (SAX2 gives pointers into the buffer). */
+/* Without entity substitution (replaceEntities = 0) libxml2 hands "&amp;"
+ * and "&#38;" in attribute values over as the five characters "&#38;", so
+ * that the value could be written out again as is; every other reference
+ * it resolves. A literal "&" cannot occur in a value, so "&#38;" always
+ * stands for "&": turn it back, in place. */
+static void
+unescape_ampersands (char *value)
+{
+  char *in = strchr (value, '&');
+  char *out = in;
+
+  if (in == NULL)
+    return;
+  while (*in)
+    {
+      if (strncmp (in, "&#38;", 5) == 0)
+        {
+          *out++ = '&';
+          in += 5;
+        }
+      else
+        *out++ = *in++;
+    }
+  *out = '\0';
+}
+
 static char *
 attr_value (const xmlChar **attrs,
             int             i)
 {
-  return g_strndup ((const char *) attrs[i * 5 + 3], attrs[i * 5 + 4] - attrs[i * 5 + 3]);
+  char *value = g_strndup ((const char *) attrs[i * 5 + 3], attrs[i * 5 + 4] - attrs[i * 5 + 3]);
+  unescape_ampersands (value);
+  return value;
 }
 
 static gboolean
@@ -744,6 +772,7 @@ read_measurement (Reader         *r,
             }
           memcpy (copy_to, value, len);
           copy_to[len] = '\0';
+          unescape_ampersands (copy_to);
           continue;
         }
 
@@ -1077,7 +1106,13 @@ start_element (void           *ctx,
 
           if (auri && strcmp ((const char *) auri, (const char *) XML_XML_NAMESPACE) == 0 &&
               strcmp ((const char *) attrs[i * 5], "lang") == 0)
-            frame->lang = attr_value (attrs, i);
+            {
+              frame->lang = attr_value (attrs, i);
+              /* xml:lang="" says "no language": the text itself, not a
+               * translation (which needs a language). */
+              if (frame->lang[0] == '\0')
+                g_clear_pointer (&frame->lang, g_free);
+            }
           else if (!r->newer_minor && auri == NULL)
             {
               reader_fail (r, line, column, EP_XML_ERROR_INVALID,

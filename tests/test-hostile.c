@@ -501,6 +501,94 @@ test_text_200mb (void)
   guard_teardown (&g);
 }
 
+/* fuzz-mapping's inputs: a mapping file. */
+static void
+check_mapping_regression (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpMapping) mapping = ep_mapping_read_file (file, NULL, &error);
+
+  if (mapping == NULL)
+    {
+      g_test_message ("%s → %s", path, error->message);
+      g_assert_true (error->domain == EP_XML_ERROR || error->domain == EP_MAPPING_ERROR);
+      g_assert_true (g_str_has_prefix (error->message, path));
+    }
+  else
+    {
+      g_autoptr(GBytes) first = ep_mapping_write_bytes (mapping);
+      g_autoptr(EpMapping) again = ep_mapping_read_bytes (first, "first.xml", &error);
+      g_autoptr(GBytes) second = NULL;
+
+      g_assert_no_error (error);
+      second = ep_mapping_write_bytes (again);
+      g_assert_true (g_bytes_equal (first, second));
+    }
+}
+
+/* fuzz-csv-import's inputs (see tests/fuzz/fuzz-csv-import.c): byte 0
+ * picks the mapping, byte 1 the delimiter and encoding, the rest is CSV. */
+static void
+check_csv_regression (const char *path)
+{
+  static const char * const mappings[] = {
+    "tests/fuzz/corpus-mapping/test-long.xml",
+    "data/mappings/wa-discipline-2014.xml",
+    "data/mappings/nyc-school-explorer-2016.xml",
+    "data/mappings/co-kidscount-csap-math.xml",
+    "data/mappings/co-kidscount-dropout.xml",
+    "data/mappings/co-kidscount-enrollment.xml",
+    "data/mappings/crdc-va-2021-22.xml",
+    "data/mappings/crdc-school.xml",
+  };
+  static const char delimiters[] = { 0, ',', ';', '\t' };
+  static const char * const encodings[] = { NULL, "WINDOWS-1252", "UTF-16LE", NULL };
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autofree char *mapping_path = NULL;
+  g_autoptr(GFile) mapping_file = NULL;
+  g_autoptr(EpMapping) mapping = NULL;
+  g_autoptr(EpDistrict) district = ep_district_new ("Fuzz");
+  g_autoptr(EpImporter) importer = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *data;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 2);
+  data = (const guint8 *) contents;
+  mapping_path = ep_test_source_path (mappings[data[0] % G_N_ELEMENTS (mappings)]);
+  mapping_file = g_file_new_for_path (mapping_path);
+  mapping = ep_mapping_read_file (mapping_file, NULL, &error);
+  g_assert_no_error (error);
+
+  ep_district_add_standard_groups (district);
+  importer = ep_importer_new (district, mapping);
+  if (delimiters[data[1] & 3])
+    ep_importer_set_delimiter (importer, delimiters[data[1] & 3]);
+  if (encodings[(data[1] >> 2) & 3])
+    ep_importer_set_encoding (importer, encodings[(data[1] >> 2) & 3]);
+  stream = g_memory_input_stream_new_from_data (contents + 2, (gssize) (len - 2), NULL);
+  if (!ep_importer_read (importer, stream, path, NULL, &error))
+    {
+      g_test_message ("%s → %s", path, error->message);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      return;
+    }
+  ep_importer_apply (importer);
+  {
+    g_autoptr(GBytes) first = ep_xml_write_bytes (district);
+    g_autoptr(EpDistrict) again = ep_xml_read_bytes (first, "imported.eqplan", &error);
+    g_autoptr(GBytes) second = NULL;
+
+    g_assert_no_error (error);
+    second = ep_xml_write_bytes (again);
+    g_assert_true (g_bytes_equal (first, second));
+  }
+  g_test_message ("%s → imported", path);
+}
+
 /* Inputs that once crashed a fuzzer: each is read without a crash, and
  * ends in a clean refusal or a district that writes back the same. */
 static void
@@ -519,6 +607,18 @@ test_fuzz_regressions (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(EpDistrict) district = NULL;
 
+      if (g_str_has_prefix (name, "csv-import-"))
+        {
+          check_csv_regression (path);
+          n++;
+          continue;
+        }
+      if (g_str_has_prefix (name, "mapping-"))
+        {
+          check_mapping_regression (path);
+          n++;
+          continue;
+        }
       if (!g_str_has_prefix (name, "eqplan-"))
         continue;
       district = ep_xml_read_file (file, NULL, NULL, &error);
