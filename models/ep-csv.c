@@ -313,10 +313,10 @@ field_cb (void   *data,
   if (self->build_offsets->len >= MAX_FIELDS || self->build->len + len > MAX_ROW_SIZE)
     {
       g_set_error (&self->error, EP_CSV_ERROR, EP_CSV_ERROR_TOO_LARGE,
-                   _("%s:%" G_GUINT64_FORMAT ": this row has more than %d fields or %d MB; "
+                   _("%s:%" G_GUINT64_FORMAT ":%u: this row has more than %d fields or %d MB; "
                      "is a quote missing its closing quote?"),
                    self->display_name, self->row_start ? self->row_start : self->seg_line,
-                   MAX_FIELDS, MAX_ROW_SIZE >> 20);
+                   self->build_offsets->len + 1, MAX_FIELDS, MAX_ROW_SIZE >> 20);
       return;
     }
   if (self->row_start == 0)
@@ -393,6 +393,28 @@ looks_like_utf8 (const guchar *data,
         return FALSE;
     return TRUE;
   }
+}
+
+/* Whether @data holds a UTF-8 encoded character beyond ASCII (such as
+ * "Ñ" as C3 91). Windows-1252 text almost never does; a file that has one
+ * and also bytes that are not UTF-8 is two files pasted together, mostly
+ * UTF-8 (a spreadsheet's export with rows pasted from an older file). */
+static gboolean
+has_utf8_sequence (const guchar *data,
+                   gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize need = data[i] >= 0xF0 && data[i] <= 0xF4 ? 3
+                 : data[i] >= 0xE0 && data[i] <= 0xEF ? 2
+                 : data[i] >= 0xC2 && data[i] <= 0xDF ? 1 : 0;
+
+      if (need == 0 || i + need >= len)
+        continue;
+      if (g_utf8_validate ((const char *) data + i, (gssize) need + 1, NULL))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static char
@@ -533,7 +555,10 @@ start (EpCsvReader  *self,
       n -= 2;
     }
   if (encoding == NULL)
-    encoding = looks_like_utf8 (data, n, self->eof) ? "UTF-8" : "WINDOWS-1252";
+    /* Mixed files are read as UTF-8: the rows that are not UTF-8 are then
+     * skipped with a problem naming them, where reading the whole file as
+     * WINDOWS-1252 would garble the UTF-8 rows without a word. */
+    encoding = looks_like_utf8 (data, n, self->eof) || has_utf8_sequence (data, n) ? "UTF-8" : "WINDOWS-1252";
 
   if (g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0)
     self->encoding = g_strdup ("UTF-8");
@@ -658,10 +683,10 @@ feed_segment (EpCsvReader  *self,
   if (self->parser.entry_pos > MAX_FIELD_SIZE)
     {
       g_set_error (error, EP_CSV_ERROR, EP_CSV_ERROR_TOO_LARGE,
-                   _("%s:%" G_GUINT64_FORMAT ": a field here is longer than %d MB; is a quote "
-                     "missing its closing quote?"),
+                   _("%s:%" G_GUINT64_FORMAT ":%u: field %u of this row is longer than %d MB; "
+                     "is a quote missing its closing quote?"),
                    self->display_name, self->row_start ? self->row_start : self->seg_line,
-                   MAX_FIELD_SIZE >> 20);
+                   self->build_offsets->len + 1, self->build_offsets->len + 1, MAX_FIELD_SIZE >> 20);
       return FALSE;
     }
   return TRUE;
