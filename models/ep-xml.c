@@ -1546,11 +1546,46 @@ reader_clear (Reader *r)
  * Returns: (transfer full): the district, or %NULL with @error set; the
  *   message starts with "DISPLAY_NAME:LINE:COLUMN: "
  */
+static EpDistrict *read_stream (GInputStream  *stream,
+                                 const char    *display_name,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
+/* libxml2 also reports some errors without a parser context (encoding
+ * conversion: "xmlParseChunk: encoder error"), through its generic error
+ * function, which prints to stderr. Our messages come from the structured
+ * errors; these are dropped. */
+static void
+silent_generic_error (void       *ctx,
+                      const char *msg,
+                      ...)
+{
+}
+
 EpDistrict *
 ep_xml_read_stream (GInputStream  *stream,
                     const char    *display_name,
                     GCancellable  *cancellable,
                     GError       **error)
+{
+  xmlGenericErrorFunc old_handler = xmlGenericError;
+  void *old_context = xmlGenericErrorContext;
+  EpDistrict *district;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  /* Per thread in libxml2: restored before returning. */
+  xmlSetGenericErrorFunc (NULL, silent_generic_error);
+  district = read_stream (stream, display_name, cancellable, error);
+  xmlSetGenericErrorFunc (old_context, old_handler);
+  return district;
+}
+
+static EpDistrict *
+read_stream (GInputStream  *stream,
+             const char    *display_name,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   xmlSAXHandler sax;
   Reader r = { 0 };

@@ -237,6 +237,7 @@ test_save_killed (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(EpDistrict) d = ep_xml_read_bytes (i ? b_bytes : a_bytes, path, &error);
       g_assert_no_error (error);
+      g_assert_nonnull (d);
     }
   g_assert_true (ep_xml_save (a, file, NULL, TRUE, NULL, NULL, NULL, NULL, NULL));
   /* Kill within about two saves, so that kills land everywhere in one. */
