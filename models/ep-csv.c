@@ -713,7 +713,9 @@ hand_out (EpCsvReader *self)
     {
       for (guint i = 0; i < self->done_fields->len; i++)
         {
-          const char *field = g_ptr_array_index (self->done_fields, i);
+          /* From the offset, not done_fields: appending a made-valid copy
+           * below may move the string, and the pointers with it. */
+          const char *field = self->done->str + g_array_index (self->done_offsets, gsize, i);
 
           if (!g_utf8_validate (field, -1, NULL))
             {

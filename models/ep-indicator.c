@@ -307,6 +307,14 @@ ep_measurement_validate (const EpMeasurement *m,
                    _("a measurement needs a student group and a period"));
       return FALSE;
     }
+  if (strlen (m->group) > EP_MEASUREMENT_MAX_LENGTH || strlen (m->period) > EP_MEASUREMENT_MAX_LENGTH ||
+      (m->marker != NULL && strlen (m->marker) > EP_MEASUREMENT_MAX_LENGTH))
+    {
+      g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                   _("the group, period or marker of a measurement is longer than %d characters"),
+                   EP_MEASUREMENT_MAX_LENGTH);
+      return FALSE;
+    }
   if (!text_fits_file (m->group) || !text_fits_file (m->period))
     {
       g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,

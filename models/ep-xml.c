@@ -702,7 +702,8 @@ read_measurement (Reader         *r,
                   int             column)
 {
   EpMeasurement m = { 0 };
-  char group[256], period[256], marker[256];
+  char group[EP_MEASUREMENT_MAX_LENGTH + 1], period[EP_MEASUREMENT_MAX_LENGTH + 1];
+  char marker[EP_MEASUREMENT_MAX_LENGTH + 1];
   g_autoptr(GError) local = NULL;
 
   group[0] = period[0] = marker[0] = '\0';
