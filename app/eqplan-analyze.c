@@ -53,7 +53,7 @@ append_figure (GString        *line,
 
   g_string_append_c (line, '\t');
   if (hidden != NULL)
-    g_string_append (line, hidden);
+    ep_spreadsheet_append_cell (line, hidden);
   else if (ep_figure_ok (figure))
     {
       double value = figure->value;
@@ -83,7 +83,7 @@ append_count (GString    *line,
 {
   g_string_append_c (line, '\t');
   if (hidden != NULL)
-    g_string_append (line, hidden);
+    ep_spreadsheet_append_cell (line, hidden);
   else if (known)
     g_string_append_printf (line, "%u", value);
 }
@@ -116,9 +116,16 @@ write_group (Analyze        *self,
   if (!f.has_measurement)
     return;
 
+  /* Ids, periods and markers come from files: the table is for
+   * spreadsheets, which must not take any of them for a formula. */
   g_string_truncate (self->line, 0);
-  g_string_append_printf (self->line, "%s\t%s\t%s\t%s", school_id, ep_indicator_get_id (indicator),
-                          period, group);
+  ep_spreadsheet_append_cell (self->line, school_id);
+  g_string_append_c (self->line, '\t');
+  ep_spreadsheet_append_cell (self->line, ep_indicator_get_id (indicator));
+  g_string_append_c (self->line, '\t');
+  ep_spreadsheet_append_cell (self->line, period);
+  g_string_append_c (self->line, '\t');
+  ep_spreadsheet_append_cell (self->line, group);
   if (m->flags & EP_MEASUREMENT_SUPPRESSED)
     append_count (self->line, FALSE, 0, m->marker);
   else

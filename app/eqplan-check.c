@@ -12,13 +12,13 @@
 
 #include "eqplan-cli.h"
 
-/* Fields come from the file: keep tabs and line breaks out of them. */
+/* Fields come from the file: keep tabs and line breaks out of them, and
+ * formulas from spreadsheets that open the table. */
 static void
 print_field (GString    *line,
              const char *text)
 {
-  for (const char *p = text ? text : ""; *p; p++)
-    g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+  ep_spreadsheet_append_cell (line, text);
 }
 
 static gboolean

@@ -271,6 +271,28 @@ insert_cell (EpIndicator *self,
   self->n_cells++;
 }
 
+/* Group and period ids key the sorted measurements: they must be written
+ * and read back unchanged, so they hold only what XML carries as is (no
+ * control characters but tab, newline and carriage return; valid UTF-8;
+ * no U+FFFE/U+FFFF). Otherwise the writer would replace characters, the
+ * ids would change and the canonical order with them. */
+static gboolean
+text_fits_file (const char *text)
+{
+  const char *p;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ep_measurement_validate (const EpMeasurement *m,
                          GError             **error)
@@ -283,6 +305,21 @@ ep_measurement_validate (const EpMeasurement *m,
     {
       g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
                    _("a measurement needs a student group and a period"));
+      return FALSE;
+    }
+  if (strlen (m->group) > EP_MEASUREMENT_MAX_LENGTH || strlen (m->period) > EP_MEASUREMENT_MAX_LENGTH ||
+      (m->marker != NULL && strlen (m->marker) > EP_MEASUREMENT_MAX_LENGTH))
+    {
+      g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                   _("the group, period or marker of a measurement is longer than %d characters"),
+                   EP_MEASUREMENT_MAX_LENGTH);
+      return FALSE;
+    }
+  if (!text_fits_file (m->group) || !text_fits_file (m->period))
+    {
+      g_set_error (error, EP_INDICATOR_ERROR, EP_INDICATOR_ERROR_INVALID,
+                   _("the group “%s” or the period “%s” holds control characters or bytes "
+                     "that are not text"), group, period);
       return FALSE;
     }
   if (f & EP_MEASUREMENT_SUPPRESSED)

@@ -44,6 +44,10 @@ typedef struct {
   guint32     n;
 } EpMeasurement;
 
+/* The longest group, period or marker of a measurement, in bytes: plan
+ * files hold no longer ones, so the model does not either. */
+#define EP_MEASUREMENT_MAX_LENGTH 255
+
 #define EP_INDICATOR_ERROR (ep_indicator_error_quark ())
 
 typedef enum {

@@ -24,6 +24,7 @@
 #include "ep-node.h"
 #include "ep-plan.h"
 #include "ep-school.h"
+#include "ep-spreadsheet.h"
 #include "ep-student-group.h"
 #include "ep-suppress.h"
 #include "ep-synth.h"

@@ -305,11 +305,39 @@ element_label (Kind kind)
 }
 
 /* A copy of an attribute value (SAX2 gives pointers into the buffer). */
+/* Without entity substitution (replaceEntities = 0) libxml2 hands "&amp;"
+ * and "&#38;" in attribute values over as the five characters "&#38;", so
+ * that the value could be written out again as is; every other reference
+ * it resolves. A literal "&" cannot occur in a value, so "&#38;" always
+ * stands for "&": turn it back, in place. */
+static void
+unescape_ampersands (char *value)
+{
+  char *in = strchr (value, '&');
+  char *out = in;
+
+  if (in == NULL)
+    return;
+  while (*in)
+    {
+      if (strncmp (in, "&#38;", 5) == 0)
+        {
+          *out++ = '&';
+          in += 5;
+        }
+      else
+        *out++ = *in++;
+    }
+  *out = '\0';
+}
+
 static char *
 attr_value (const xmlChar **attrs,
             int             i)
 {
-  return g_strndup ((const char *) attrs[i * 5 + 3], attrs[i * 5 + 4] - attrs[i * 5 + 3]);
+  char *value = g_strndup ((const char *) attrs[i * 5 + 3], attrs[i * 5 + 4] - attrs[i * 5 + 3]);
+  unescape_ampersands (value);
+  return value;
 }
 
 static gboolean
@@ -583,8 +611,11 @@ apply_attributes (Reader         *r,
 
           if (!f->required || f->type == EP_FIELD_TEXT)
             continue;
+          /* An empty value (id="") is no value: the model stores it as
+           * NULL, and an id must be there to be looked up. */
           for (int j = 0; j < nb_attributes && !present; j++)
-            present = attrs[j * 5 + 2] == NULL && strcmp ((const char *) attrs[j * 5], f->name) == 0;
+            present = attrs[j * 5 + 2] == NULL && strcmp ((const char *) attrs[j * 5], f->name) == 0 &&
+                      attrs[j * 5 + 4] > attrs[j * 5 + 3];
           if (!present)
             {
               reader_fail (r, frame->line, frame->column, EP_XML_ERROR_INVALID,
@@ -627,7 +658,9 @@ parse_count (Reader     *r,
                    _("%s=\"%s\": counts cannot be negative"), name, text);
       return FALSE;
     }
-  if (v != (double) (guint64) v || v > G_MAXUINT32)
+  /* Range first: converting a double beyond the integer's range (1e300) to
+   * an integer is undefined behaviour. */
+  if (v > G_MAXUINT32 || v != (double) (guint32) v)
     {
       reader_fail (r, line, column, EP_XML_ERROR_INVALID,
                    _("%s=\"%s\": counts are whole numbers of students"), name, text);
@@ -669,7 +702,8 @@ read_measurement (Reader         *r,
                   int             column)
 {
   EpMeasurement m = { 0 };
-  char group[256], period[256], marker[256];
+  char group[EP_MEASUREMENT_MAX_LENGTH + 1], period[EP_MEASUREMENT_MAX_LENGTH + 1];
+  char marker[EP_MEASUREMENT_MAX_LENGTH + 1];
   g_autoptr(GError) local = NULL;
 
   group[0] = period[0] = marker[0] = '\0';
@@ -739,6 +773,7 @@ read_measurement (Reader         *r,
             }
           memcpy (copy_to, value, len);
           copy_to[len] = '\0';
+          unescape_ampersands (copy_to);
           continue;
         }
 
@@ -1072,7 +1107,13 @@ start_element (void           *ctx,
 
           if (auri && strcmp ((const char *) auri, (const char *) XML_XML_NAMESPACE) == 0 &&
               strcmp ((const char *) attrs[i * 5], "lang") == 0)
-            frame->lang = attr_value (attrs, i);
+            {
+              frame->lang = attr_value (attrs, i);
+              /* xml:lang="" says "no language": the text itself, not a
+               * translation (which needs a language). */
+              if (frame->lang[0] == '\0')
+                g_clear_pointer (&frame->lang, g_free);
+            }
           else if (!r->newer_minor && auri == NULL)
             {
               reader_fail (r, line, column, EP_XML_ERROR_INVALID,
@@ -1417,42 +1458,51 @@ structured_error (void        *ctx,
   Reader *r = ctx;
   g_autofree char *message = NULL;
   EpXmlError code = EP_XML_ERROR_MALFORMED;
+  int line, column;
 
   if (err == NULL || err->level < XML_ERR_ERROR || r->error != NULL)
     return;
 
   message = g_strstrip (g_strdup (err->message ? err->message : "unknown error"));
+  /* Every message names a line and column, the start of the file at least. */
+  line = MAX (err->line, 1);
+  column = MAX (err->int2, 1);
+  if (err->code == XML_ERR_UNKNOWN_ENCODING || err->code == XML_ERR_UNSUPPORTED_ENCODING)
+    {
+      reader_fail (r, line, column, code,
+                   _("the file declares a text encoding this program does not know (%s)"), message);
+      return;
+    }
   if (r->stack->len == 0 && !r->saw_root)
     {
-      reader_fail (r, 0, 0, EP_XML_ERROR_MALFORMED,
+      reader_fail (r, line, column, EP_XML_ERROR_MALFORMED,
                    _("the file is empty or is not XML text; is it an Equity Planner plan file?"));
       return;
     }
-  if (strstr (message, "UTF-8") != NULL || err->code == XML_ERR_INVALID_ENCODING ||
-      err->code == XML_ERR_UNKNOWN_ENCODING || err->code == XML_ERR_UNSUPPORTED_ENCODING)
+  if (strstr (message, "UTF-8") != NULL || err->code == XML_ERR_INVALID_ENCODING)
     {
-      reader_fail (r, err->line, err->int2, code,
+      reader_fail (r, line, column, code,
                    _("the file has bytes here that are not UTF-8 text; it may be damaged, or "
                      "saved in another encoding by another program"));
       return;
     }
   if (err->code == XML_ERR_INVALID_CHAR)
     {
-      reader_fail (r, err->line, err->int2, code,
+      reader_fail (r, line, column, code,
                    _("the file holds a character that XML files cannot carry (%s)"), message);
       return;
     }
   if (err->code == XML_ERR_DOCUMENT_END || err->code == XML_ERR_LTSLASH_REQUIRED ||
       err->code == XML_ERR_TAG_NOT_FINISHED || err->code == XML_ERR_GT_REQUIRED)
     {
-      reader_fail (r, err->line, err->int2, code,
+      reader_fail (r, line, column, code,
                    _("the file breaks off before its end; it may have been cut short while "
                      "copying. Try the .bak copy next to it"));
       return;
     }
   if (err->code == XML_ERR_INTERNAL_ERROR && strstr (message, "depth") != NULL)
     code = EP_XML_ERROR_TOO_LARGE;
-  reader_fail (r, err->line, err->int2, code, _("this is not well-formed XML: %s"), message);
+  reader_fail (r, line, column, code, _("this is not well-formed XML: %s"), message);
 }
 
 static void
@@ -1497,11 +1547,46 @@ reader_clear (Reader *r)
  * Returns: (transfer full): the district, or %NULL with @error set; the
  *   message starts with "DISPLAY_NAME:LINE:COLUMN: "
  */
+static EpDistrict *read_stream (GInputStream  *stream,
+                                 const char    *display_name,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
+/* libxml2 also reports some errors without a parser context (encoding
+ * conversion: "xmlParseChunk: encoder error"), through its generic error
+ * function, which prints to stderr. Our messages come from the structured
+ * errors; these are dropped. */
+static void
+silent_generic_error (void       *ctx,
+                      const char *msg,
+                      ...)
+{
+}
+
 EpDistrict *
 ep_xml_read_stream (GInputStream  *stream,
                     const char    *display_name,
                     GCancellable  *cancellable,
                     GError       **error)
+{
+  xmlGenericErrorFunc old_handler = xmlGenericError;
+  void *old_context = xmlGenericErrorContext;
+  EpDistrict *district;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  /* Per thread in libxml2: restored before returning. */
+  xmlSetGenericErrorFunc (NULL, silent_generic_error);
+  district = read_stream (stream, display_name, cancellable, error);
+  xmlSetGenericErrorFunc (old_context, old_handler);
+  return district;
+}
+
+static EpDistrict *
+read_stream (GInputStream  *stream,
+             const char    *display_name,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   xmlSAXHandler sax;
   Reader r = { 0 };
@@ -1571,13 +1656,15 @@ ep_xml_read_stream (GInputStream  *stream,
 
   if (r.error == NULL && !got_any)
     g_set_error (&r.error, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
-                 "%s: %s", r.display_name, _("the file is empty"));
+                 "%s:1:1: %s", r.display_name, _("the file is empty"));
   if (r.error == NULL && r.ctxt != NULL && !r.ctxt->wellFormed)
     g_set_error (&r.error, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
-                 "%s: %s", r.display_name, _("this is not well-formed XML"));
+                 "%s:%d:%d: %s", r.display_name, MAX (xmlSAX2GetLineNumber (r.ctxt), 1),
+                 MAX (xmlSAX2GetColumnNumber (r.ctxt), 1), _("this is not well-formed XML"));
   if (r.error == NULL && r.stack->len != 0)
     g_set_error (&r.error, EP_XML_ERROR, EP_XML_ERROR_MALFORMED,
-                 "%s: %s", r.display_name, _("the file breaks off before its end"));
+                 "%s:%d:%d: %s", r.display_name, MAX (xmlSAX2GetLineNumber (r.ctxt), 1),
+                 MAX (xmlSAX2GetColumnNumber (r.ctxt), 1), _("the file breaks off before its end"));
 
   if (r.error != NULL)
     {

@@ -660,6 +660,84 @@ test_chart (void)
   ep_test_rm_rf (dir);
 }
 
+/* Tables meant for spreadsheets (eqplan analyze, eqplan check) never hold
+ * a cell a spreadsheet would run: ids, periods and markers that look like
+ * formulas come out with a leading single quote. */
+static void
+assert_no_formula_cells (const char *tsv)
+{
+  g_auto(GStrv) lines = g_strsplit (tsv, "\n", -1);
+  guint quoted = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      for (guint j = 0; cells[j] != NULL; j++)
+        {
+          if (ep_spreadsheet_cell_is_formula (cells[j]))
+            g_error ("line %u, cell %u is a formula: %s", i + 1, j + 1, cells[j]);
+          if (cells[j][0] == '\'')
+            quoted++;
+        }
+    }
+  g_assert_cmpuint (quoted, >, 0);
+}
+
+static void
+test_formula_cells (void)
+{
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "evil.eqplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EpDistrict) district = ep_district_new ("=HYPERLINK(\"http://example.invalid\")");
+  g_autoptr(EpSchool) school = ep_school_new ("=cmd|' /C calc'!A0", "@SUM(1+1)");
+  g_autoptr(EpIndicator) indicator = ep_indicator_new ("+evil");
+  g_autoptr(EpStudentGroup) group = ep_student_group_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) analyze = { 0 };
+  g_auto(Run) check = { 0 };
+
+  ep_district_add_standard_groups (district);
+  ep_student_group_set_id (group, "-1+1");
+  ep_student_group_set_category (group, EP_GROUP_CATEGORY_OTHER);
+  ep_district_add_group (district, group);
+  g_assert_true (ep_district_add_school (district, school, NULL));
+  ep_indicator_set_name (indicator, "=1+1");
+  g_assert_true (ep_indicator_set_count (indicator, "all", "@2024", 30, 100, NULL));
+  g_assert_true (ep_indicator_set_count (indicator, "-1+1", "@2024", 10, 20, NULL));
+  g_assert_true (ep_indicator_set_suppressed (indicator, "EL", "@2024", "=2+5", NULL));
+  ep_school_add_indicator (school, indicator);
+  g_assert_true (ep_xml_save (district, file, NULL, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  eqplan (&analyze, "analyze", path, NULL);
+  g_assert_cmpint (analyze.status, ==, 0);
+  g_test_message ("%s", analyze.out);
+  g_assert_nonnull (strstr (analyze.out, "'=cmd|' /C calc'!A0\t'+evil\t'@2024\t'-1+1\t"));
+  g_assert_nonnull (strstr (analyze.out, "'=2+5"));
+  assert_no_formula_cells (analyze.out);
+
+  eqplan (&check, "check", path, NULL);
+  assert_no_formula_cells (check.out);
+
+  /* The helper itself: numbers and hyphen runs stay, the rest is quoted. */
+  {
+    static const struct { const char *in, *out; } cases[] = {
+      { "=1+1", "'=1+1" }, { "+cmd", "'+cmd" }, { "-2+3", "'-2+3" }, { "@SUM(A1)", "'@SUM(A1)" },
+      { "\tx", "' x" }, { "\rx", "' x" }, { "-3", "-3" }, { "+4.5", "+4.5" }, { "-", "-" },
+      { "--", "--" }, { "a\tb\nc", "a b c" }, { "plain", "plain" }, { "", "" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GString) line = g_string_new (NULL);
+        ep_spreadsheet_append_cell (line, cases[i].in);
+        g_assert_cmpstr (line->str, ==, cases[i].out);
+      }
+  }
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -675,6 +753,7 @@ main (int    argc,
   g_test_add_func ("/cli/check", test_check);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/chart", test_chart);
+  g_test_add_func ("/cli/formula-cells", test_formula_cells);
 
   return g_test_run ();
 }

@@ -498,7 +498,7 @@ test_broken (void)
 
   dialog = open_assistant (window, top_path);
   message = label_text (dialog, "file_error_label");
-  g_assert_nonnull (strstr (message, "top.csv:3: "));
+  g_assert_nonnull (strstr (message, "top.csv:3:"));
   g_assert_true (gtk_widget_get_visible (child (dialog, "file_error_label")));
   g_assert_cmpstr (ep_import_dialog_get_page (dialog), ==, "file");
   maybe_screenshot (GTK_WIDGET (dialog), "import-8-broken-top.png");
@@ -513,7 +513,7 @@ test_broken (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL);
   spin_until (not_reading, dialog);
   message = label_text (dialog, "summary_status_label");
-  g_assert_nonnull (strstr (message, "later.csv:32: "));
+  g_assert_nonnull (strstr (message, "later.csv:32:"));
   g_assert_null (ep_import_dialog_get_report (dialog));
   maybe_screenshot (GTK_WIDGET (dialog), "import-9-broken-later.png");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);

@@ -369,7 +369,8 @@ test_csv_unclosed_quote (void)
     rows++;
   g_assert_cmpuint (rows, ==, 2);
   g_assert_error (error, EP_CSV_ERROR, EP_CSV_ERROR_TOO_LARGE);
-  g_assert_true (g_str_has_prefix (error->message, "test.csv:3: "));
+  /* Line 3, field 2: the position names the row and the field. */
+  g_assert_true (g_str_has_prefix (error->message, "test.csv:3:2: "));
   g_string_free (data, TRUE);
 }
 

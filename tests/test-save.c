@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <errno.h>
 #include <signal.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -204,60 +207,101 @@ test_save_interrupted (void)
 }
 
 /* A process killed at a random moment while saving leaves either the old
- * file or the new one: never a mixture, never nothing. */
+ * file or the new one: never a mixture, never nothing. The child saves a
+ * large district (200 schools) and a second version of it in turn, with
+ * backups, until it is killed; the parent kills it after a random delay,
+ * then reads what is on disk. EP_SAVE_KILLS sets the number of kills
+ * (default 200, kept under a minute; the hardening note used 1,000). */
 static void
 test_save_killed (void)
 {
   g_autofree char *dir = ep_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "plan.eqplan", NULL);
+  g_autofree char *bak = g_build_filename (dir, "plan.eqplan.bak", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(EpDistrict) a = ep_synth_district (200, 3, 11);
   g_autoptr(EpDistrict) b = ep_synth_district (200, 3, 12);
   g_autoptr(GBytes) a_bytes = ep_xml_write_bytes (a);
   g_autoptr(GBytes) b_bytes = ep_xml_write_bytes (b);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
-  guint saw_a = 0, saw_b = 0;
+  const char *env = g_getenv ("EP_SAVE_KILLS");
+  guint kills = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 200;
+  guint saw_old = 0, saw_new = 0, bak_whole = 0, bak_partial = 0;
+  gboolean last_was_b = FALSE;
+  gint64 save_usec, start;
 
-  g_assert_true (ep_xml_save (a, file, NULL, TRUE, NULL, NULL, NULL, NULL, NULL));
-
-  for (guint round = 0; round < 12; round++)
+  g_assert_cmpuint (kills, >, 0);
+  /* Both versions read as districts: a file equal to one of them does. */
+  for (guint i = 0; i < 2; i++)
     {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EpDistrict) d = ep_xml_read_bytes (i ? b_bytes : a_bytes, path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (d);
+    }
+  g_assert_true (ep_xml_save (a, file, NULL, TRUE, NULL, NULL, NULL, NULL, NULL));
+  /* Kill within about two saves, so that kills land everywhere in one. */
+  start = g_get_monotonic_time ();
+  g_assert_true (ep_xml_save (b, file, NULL, TRUE, NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (ep_xml_save (a, file, NULL, TRUE, NULL, NULL, NULL, NULL, NULL));
+  save_usec = MAX ((g_get_monotonic_time () - start) / 2, 1000);
+
+  for (guint round = 0; round < kills; round++)
+    {
+      /* The child starts with the version that is not on disk, so that
+       * every kill can land in a save that changes the file. */
+      EpDistrict *first = last_was_b ? a : b;
+      EpDistrict *second = first == a ? b : a;
       pid_t pid = fork ();
       int status;
       g_autoptr(GBytes) now = NULL;
+      g_autoptr(GBytes) backup = NULL;
 
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
         {
           /* The child saves the two versions in turn until killed. */
           for (guint i = 0;; i++)
-            ep_xml_save (i % 2 ? a : b, file, NULL, TRUE, NULL, NULL, NULL, NULL, NULL);
+            ep_xml_save (i % 2 ? second : first, file, NULL, TRUE, NULL, NULL, NULL, NULL, NULL);
         }
 
-      g_usleep (g_rand_int_range (rand, 1000, 120000));
+      g_usleep (g_rand_int_range (rand, 0, (gint32) (2 * save_usec)));
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status));
 
       now = read_all (path);
-      g_assert_nonnull (now);
-      if (g_bytes_equal (now, a_bytes))
-        saw_a++;
-      else if (g_bytes_equal (now, b_bytes))
-        saw_b++;
+      if (now == NULL)
+        g_error ("after a kill in round %u there is no file", round);
+      if (g_bytes_equal (now, a_bytes) || g_bytes_equal (now, b_bytes))
+        {
+          gboolean is_b = g_bytes_equal (now, b_bytes);
+
+          /* The child began by writing "first" over the other version. */
+          if ((first == b) == is_b)
+            saw_new++;
+          else
+            saw_old++;
+          last_was_b = is_b;
+        }
       else
         g_error ("after a kill in round %u the file is neither version (%zu bytes)",
                  round, g_bytes_get_size (now));
 
-      /* Whatever is there reads as a district. */
-      {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(EpDistrict) d = ep_xml_read_bytes (now, path, &error);
-        g_assert_no_error (error);
-      }
+      /* The backup is a plain copy, not promised to be whole after a
+       * kill; count how often it is. */
+      backup = read_all (bak);
+      if (backup && (g_bytes_equal (backup, a_bytes) || g_bytes_equal (backup, b_bytes)))
+        bak_whole++;
+      else
+        bak_partial++;
     }
-  g_test_message ("killed 12 saves: old version %u times, new version %u times", saw_a, saw_b);
-  g_assert_cmpuint (saw_a + saw_b, ==, 12);
+  g_test_message ("one save takes %.0f ms", save_usec / 1000.0);
+  g_test_message ("killed %u saves: the file was the old version %u times and the new one %u times, "
+                  "never anything else; the .bak was whole %u times, not whole %u times; "
+                  "%u files in the folder at the end (temporary files of killed saves)",
+                  kills, saw_old, saw_new, bak_whole, bak_partial, count_entries (dir));
+  g_assert_cmpuint (saw_old + saw_new, ==, kills);
 
   ep_test_rm_rf (dir);
 }
@@ -274,6 +318,134 @@ test_save_unwritable (void)
   g_assert_true (g_str_has_prefix (error->message, "/proc/version/plan.eqplan: "));
 }
 
+/* A small tmpfs, when we may mount one (root); NULL otherwise. */
+static char *
+mount_small_tmpfs (const char *size)
+{
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *options = g_strdup_printf ("size=%s,mode=0755", size);
+
+  if (mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) != 0)
+    {
+      g_test_message ("cannot mount a tmpfs (%s)", g_strerror (errno));
+      g_rmdir (dir);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
+static void
+unmount_tmpfs (const char *dir)
+{
+  g_assert_cmpint (umount (dir), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* What a failed save must leave: a clear error naming the file, the old
+ * file as it was, the district in memory as it was, no temporary file. */
+static void
+assert_failed_save_harmless (EpDistrict *district,
+                             GBytes     *district_before,
+                             const char *dir,
+                             const char *path,
+                             GBytes     *old_bytes,
+                             guint       entries_before,
+                             GError     *error)
+{
+  g_autoptr(GBytes) now = read_all (path);
+  g_autoptr(GBytes) district_after = ep_xml_write_bytes (district);
+
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_true (g_bytes_equal (now, old_bytes));
+  g_assert_true (g_bytes_equal (district_after, district_before));
+  g_assert_cmpuint (count_entries (dir), ==, entries_before);
+}
+
+/* A disk that fills up while saving: 256 kB of tmpfs, a plan of several
+ * MB. */
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = mount_small_tmpfs ("256k");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EpDistrict) old = ep_synth_district (2, 1, 1);
+  g_autoptr(EpDistrict) big = ep_synth_district (200, 3, 2);
+  g_autoptr(GBytes) old_bytes = ep_xml_write_bytes (old);
+  g_autoptr(GBytes) big_before = ep_xml_write_bytes (big);
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("needs root to mount a small tmpfs");
+      return;
+    }
+  path = g_build_filename (dir, "plan.eqplan", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_cmpuint (g_bytes_get_size (big_before), >, 1 << 20);
+  g_assert_true (ep_xml_save (old, file, NULL, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (ep_xml_save (big, file, NULL, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  assert_failed_save_harmless (big, big_before, dir, path, old_bytes, 1, error);
+  g_clear_error (&error);
+
+  /* With a backup: the backup is made, the save fails the same way. */
+  g_assert_false (ep_xml_save (big, file, NULL, TRUE, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  assert_failed_save_harmless (big, big_before, dir, path, old_bytes, 2, error);
+
+  unmount_tmpfs (dir);
+}
+
+/* A folder we may not write to: read-only (a read-only mount when root,
+ * who ignores permissions; a 0555 folder otherwise). */
+static void
+test_save_read_only_folder (void)
+{
+  gboolean mounted = TRUE;
+  g_autofree char *dir = mount_small_tmpfs ("1m");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(EpDistrict) old = ep_synth_district (2, 1, 1);
+  g_autoptr(EpDistrict) district = ep_synth_district (3, 1, 2);
+  g_autoptr(GBytes) old_bytes = ep_xml_write_bytes (old);
+  g_autoptr(GBytes) before = ep_xml_write_bytes (district);
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    {
+      mounted = FALSE;
+      dir = ep_test_make_tmpdir ();
+    }
+  path = g_build_filename (dir, "plan.eqplan", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (ep_xml_save (old, file, NULL, FALSE, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if (mounted)
+    g_assert_cmpint (mount ("tmpfs", dir, "tmpfs", MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+  else
+    g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  for (guint backup = 0; backup < 2; backup++)
+    {
+      g_assert_false (ep_xml_save (district, file, NULL, backup, NULL, NULL, NULL, NULL, &error));
+      assert_failed_save_harmless (district, before, dir, path, old_bytes, 1, error);
+      g_clear_error (&error);
+    }
+
+  if (mounted)
+    unmount_tmpfs (dir);
+  else
+    {
+      g_chmod (dir, 0755);
+      ep_test_rm_rf (dir);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -286,6 +458,8 @@ main (int    argc,
   g_test_add_func ("/save/interrupted", test_save_interrupted);
   g_test_add_func ("/save/killed", test_save_killed);
   g_test_add_func ("/save/unwritable", test_save_unwritable);
+  g_test_add_func ("/save/full-disk", test_save_full_disk);
+  g_test_add_func ("/save/read-only-folder", test_save_read_only_folder);
 
   return g_test_run ();
 }

@@ -478,7 +478,8 @@ test_bad_input (gconstpointer data)
   if (c->words != NULL && strstr (error->message, c->words) == NULL)
     g_error ("%s: expected “%s” in “%s”", c->name, c->words, error->message);
   /* Refusals are quick. */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  if (g_getenv ("EP_TEST_SLOW") == NULL)  /* set by build-aux/valgrind */
+    g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 
 static void
@@ -621,6 +622,34 @@ test_utf16_accepted (void)
   g_assert_true (g_bytes_equal (back, reference));
 }
 
+/* "&" in attribute values reads back as "&" (libxml2 hands it over as
+ * "&#38;" when it does not substitute entities). Found by fuzz-csv-import. */
+static void
+test_ampersand_in_attributes (void)
+{
+  const char *xml = HEAD "  <name>x</name>\n  <groups>\n"
+    "    <group id=\"A&amp;B\" category=\"other\"><label>A &amp; B</label></group>\n  </groups>\n"
+    "  <school id=\"S&#38;1\"><name>A</name><indicator id=\"i\"><name>I</name><measurements>"
+    "<m group=\"A&amp;B\" period=\"2024&amp;25\" suppressed=\"&lt;&amp;\"/></measurements></indicator></school>\n"
+    "</district>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpDistrict) district = ep_test_read_string (xml, &error);
+  g_autofree char *out = NULL;
+  EpSchool *school;
+  EpMeasurement m;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ep_district_find_group (district, "A&B"));
+  school = ep_district_find_school (district, "S&1");
+  g_assert_nonnull (school);
+  g_assert_true (ep_indicator_lookup (ep_school_find_indicator (school, "i"), "A&B", "2024&25", &m));
+  g_assert_cmpstr (m.marker, ==, "<&");
+  out = ep_test_write_string (district);
+  g_assert_nonnull (strstr (out, "period=\"2024&amp;25\""));
+  g_assert_null (strstr (out, "#38;"));
+  assert_roundtrip_stable (district);
+}
+
 static void
 test_read_missing_file (void)
 {
@@ -681,6 +710,7 @@ main (int    argc,
   g_test_add_func ("/xml/newer-minor-kept", test_newer_minor_kept);
   g_test_add_func ("/xml/utf16", test_utf16_accepted);
   g_test_add_func ("/xml/read-missing-file", test_read_missing_file);
+  g_test_add_func ("/xml/ampersand-in-attributes", test_ampersand_in_attributes);
 
   return g_test_run ();
 }
