@@ -50,10 +50,10 @@ load_district_or_folder (const char  *arg,
 
       if (entry->error != NULL)
         g_printerr ("%s\n", entry->error->message);
-      if (entry->n_schools > 0)
-        loaded++;
-      else
+      if (entry->n_schools == 0 && entry->error != NULL)
         failed++;
+      else
+        loaded++;
     }
   if (district == NULL)
     {
