@@ -328,6 +328,16 @@ ep_district_add_school (EpDistrict  *self,
                         EpSchool    *school,
                         GError     **error)
 {
+  return ep_district_insert_school (self, G_MAXUINT, school, error);
+}
+
+/* As ep_district_add_school(), at @position (G_MAXUINT: the end). */
+gboolean
+ep_district_insert_school (EpDistrict  *self,
+                           guint        position,
+                           EpSchool    *school,
+                           GError     **error)
+{
   const char *id;
 
   g_return_val_if_fail (EP_IS_DISTRICT (self), FALSE);
@@ -349,7 +359,7 @@ ep_district_add_school (EpDistrict  *self,
 
   g_hash_table_insert (self->schools_by_id, (gpointer) ep_intern (id), school);
   g_signal_connect_object (school, "notify::id", G_CALLBACK (school_id_changed_cb), self, 0);
-  ep_node_store_insert (self, self->schools, G_MAXUINT, school);
+  ep_node_store_insert (self, self->schools, position, school);
   return TRUE;
 }
 

@@ -80,6 +80,10 @@ EpSchool       *ep_district_find_school              (EpDistrict     *self,
 gboolean        ep_district_add_school               (EpDistrict     *self,
                                                       EpSchool       *school,
                                                       GError        **error);
+gboolean        ep_district_insert_school            (EpDistrict     *self,
+                                                      guint           position,
+                                                      EpSchool       *school,
+                                                      GError        **error);
 gboolean        ep_district_remove_school            (EpDistrict     *self,
                                                       EpSchool       *school);
 

@@ -10,6 +10,7 @@
 
 #include "ep-health.h"
 #include "ep-node.h"
+#include "ep-validate.h"
 
 /* More chosen ideas or running actions than this loses focus: the guide
  * says to pick two or three. */
@@ -21,6 +22,7 @@ typedef struct {
   EpPlan     *plan;
   GDate       today;
   GPtrArray  *findings;
+  gboolean    all_steps;   /* every step's checks, whatever the phase */
 } Check;
 
 void
@@ -96,9 +98,8 @@ action_label (EpIntervention *action)
 {
   if (!is_blank (ep_intervention_get_title (action)))
     return ep_intervention_get_title (action);
-  if (!is_blank (ep_intervention_get_id (action)))
-    return ep_intervention_get_id (action);
-  /* Translators: stands for the title of an action that has none */
+  /* Translators: stands for the title of an action that has none (its id
+   * is internal and never shown) */
   return _("untitled");
 }
 
@@ -300,6 +301,59 @@ check_problem (Check *check)
          _("The target has no date. Say by when it should be reached, for example by 2027-28: a "
            "target without a date cannot be tracked."));
 
+  {
+    g_autoptr(GError) error = NULL;
+    const char *target_period = ep_plan_get_target_period (plan);
+    gboolean periods_ok = TRUE;
+
+    if (!is_blank (baseline_period) && !ep_validate_period (baseline_period, &error))
+      {
+        add (check, EP_SEVERITY_ERROR, "invalid-period", EP_PAGE_DIAGNOSE, NULL,
+             /* Translators: %s is what was typed as the baseline period, the second %s
+              * says what is allowed */
+             _("The baseline period “%s” is not a period. %s"), baseline_period, error->message);
+        periods_ok = FALSE;
+        g_clear_error (&error);
+      }
+    if (!is_blank (target_period) && !ep_validate_period (target_period, &error))
+      {
+        add (check, EP_SEVERITY_ERROR, "invalid-period", EP_PAGE_DIAGNOSE, NULL,
+             /* Translators: %s is what was typed as the target period, the second %s
+              * says what is allowed */
+             _("The target period “%s” is not a period. %s"), target_period, error->message);
+        periods_ok = FALSE;
+        g_clear_error (&error);
+      }
+    if (periods_ok && !is_blank (baseline_period) && !is_blank (target_period) &&
+        !ep_validate_period_order (baseline_period, target_period, &error))
+      {
+        add (check, EP_SEVERITY_ERROR, "target-before-baseline", EP_PAGE_DIAGNOSE, NULL,
+             /* Translators: %s says which periods are out of order */
+             _("%s A target is reached after the baseline is measured."), error->message);
+        g_clear_error (&error);
+      }
+    if (ep_plan_get_has_baseline (plan) &&
+        !ep_validate_indicator_value (indicator, ep_plan_get_baseline (plan), &error))
+      {
+        g_autofree char *b = ep_format_number (ep_plan_get_baseline (plan));
+
+        add (check, EP_SEVERITY_ERROR, "value-out-of-range", EP_PAGE_DIAGNOSE, NULL,
+             /* Translators: %s is the baseline (a number), the second %s says what is allowed */
+             _("The baseline (%s) is not possible. %s"), b, error->message);
+        g_clear_error (&error);
+      }
+    if (ep_plan_get_has_target (plan) &&
+        !ep_validate_indicator_value (indicator, ep_plan_get_target (plan), &error))
+      {
+        g_autofree char *t = ep_format_number (ep_plan_get_target (plan));
+
+        add (check, EP_SEVERITY_ERROR, "value-out-of-range", EP_PAGE_DIAGNOSE, NULL,
+             /* Translators: %s is the target (a number), the second %s says what is allowed */
+             _("The target (%s) is not possible. %s"), t, error->message);
+        g_clear_error (&error);
+      }
+  }
+
   if (indicator != NULL && ep_plan_get_has_baseline (plan) && ep_plan_get_has_target (plan))
     {
       double baseline = ep_plan_get_baseline (plan);
@@ -396,6 +450,16 @@ check_actions (Check *check)
       if (ep_idea_get_chosen (idea))
         n_chosen++;
     }
+  if (check->all_steps || phase >= EP_PHASE_DESIGN)
+    {
+      if (n_ideas == 0)
+        add (check, EP_SEVERITY_WARNING, "no-ideas", EP_PAGE_DESIGN, NULL, "%s",
+             _("The plan has no ideas yet. Gather ideas from students, families, teachers and "
+               "partners, and score each on impact, feasibility and alignment."));
+      else if (check->all_steps && n_chosen == 0 && n_actions == 0 && phase < EP_PHASE_IMPLEMENT)
+        add (check, EP_SEVERITY_WARNING, "no-chosen-idea", EP_PAGE_DESIGN, NULL, "%s",
+             _("No idea is chosen yet. Choose the two or three with the most impact."));
+    }
   if (n_chosen > MAX_FOCUS)
     add (check, EP_SEVERITY_WARNING, "too-many-chosen-ideas", EP_PAGE_DESIGN, NULL,
          g_dngettext (GETTEXT_PACKAGE,
@@ -404,6 +468,10 @@ check_actions (Check *check)
                       n_chosen),
          n_chosen);
 
+  if (phase < EP_PHASE_IMPLEMENT && check->all_steps && n_actions == 0)
+    add (check, EP_SEVERITY_INFO, "no-actions-yet", EP_PAGE_IMPLEMENT, NULL, "%s",
+         _("The plan has no actions yet. Turn the chosen ideas into actions, each with an owner, "
+           "dates and a success metric."));
   if (phase >= EP_PHASE_IMPLEMENT && n_actions == 0)
     {
       if (n_chosen == 0)
@@ -442,6 +510,11 @@ check_actions (Check *check)
              /* Translators: %s is the title of an action */
              _("The action “%s” has no end date. Say when it will be done, so that the team knows "
                "when to reflect on it."), action_label (action));
+      if (!ep_validate_date_range (ep_intervention_get_start (action), ep_intervention_get_end (action), NULL))
+        add (check, EP_SEVERITY_ERROR, "action-ends-before-start", EP_PAGE_IMPLEMENT, action,
+             /* Translators: %s is the title of an action */
+             _("The action “%s” ends before it starts. Correct its start or end date."),
+             action_label (action));
       if (is_blank (ep_intervention_get_metric (action)))
         add (check, EP_SEVERITY_ERROR, "action-no-metric", EP_PAGE_IMPLEMENT, action,
              /* Translators: %s is the title of an action */
@@ -567,6 +640,14 @@ check_follow_through (Check *check)
         }
     }
 
+  if (check->all_steps && n_log == 0 && n_actions > 0 && phase != EP_PHASE_IMPLEMENT)
+    add (check, EP_SEVERITY_INFO, "no-log-entries", EP_PAGE_IMPLEMENT, NULL, "%s",
+         _("The decision log is empty. Record decisions, adjustments, feedback and outcomes as "
+           "they happen, with their dates."));
+  if (check->all_steps && !ep_plan_get_has_reflection (check->plan))
+    add (check, EP_SEVERITY_INFO, "no-reflection-yet", EP_PAGE_REFLECT, NULL, "%s",
+         _("No reflection is recorded yet. At the end of the cycle, compare the results with the "
+           "baseline and decide to refine, replace or scale."));
   if (phase >= EP_PHASE_IMPLEMENT && !ep_plan_get_has_reflection (check->plan))
     {
       GDate last_end;
@@ -635,7 +716,10 @@ compare_findings (gconstpointer a,
  * | no-problem-group, unknown-problem-group, no-problem-indicator,
  *   unknown-problem-indicator, no-baseline, no-baseline-period, no-target,
  *   no-target-period, target-wrong-direction, no-disaggregated-baseline
- *   (item: the indicator) | error | diagnose |
+ *   (item: the indicator), invalid-period, target-before-baseline,
+ *   value-out-of-range | error | diagnose |
+ * | no-ideas, no-chosen-idea | warning | design |
+ * | action-ends-before-start (item: the action) | error | implement |
  * | too-many-chosen-ideas | warning | design |
  * | no-actions | error | design (none chosen) or implement |
  * | too-many-actions, owner-overload, equity-as-program | warning | implement |
@@ -651,13 +735,16 @@ compare_findings (gconstpointer a,
  *   severe first, then by code, then in plan order; free with
  *   g_ptr_array_unref()
  */
-GPtrArray *
-ep_health_check (EpDistrict  *district,
-                 EpSchool    *school,
-                 EpPlan      *plan,
-                 const GDate *today)
+static GPtrArray *
+health_check (EpDistrict  *district,
+              EpSchool    *school,
+              EpPlan      *plan,
+              const GDate *today,
+              gboolean     all_steps)
 {
   Check check = { 0 };
+
+  check.all_steps = all_steps;
 
   g_return_val_if_fail (EP_IS_DISTRICT (district), NULL);
   g_return_val_if_fail (EP_IS_SCHOOL (school), NULL);
@@ -689,7 +776,7 @@ ep_health_check (EpDistrict  *district,
 
   check_prerequisites (&check);
   check_indicators (&check);
-  if (ep_plan_get_phase (plan) >= EP_PHASE_DIAGNOSE)
+  if (check.all_steps || ep_plan_get_phase (plan) >= EP_PHASE_DIAGNOSE)
     check_problem (&check);
   check_actions (&check);
   check_follow_through (&check);
@@ -697,4 +784,102 @@ ep_health_check (EpDistrict  *district,
   /* g_ptr_array_sort() is stable: equal codes keep the plan's order. */
   g_ptr_array_sort (check.findings, compare_findings);
   return check.findings;
+}
+
+GPtrArray *
+ep_health_check (EpDistrict  *district,
+                 EpSchool    *school,
+                 EpPlan      *plan,
+                 const GDate *today)
+{
+  return health_check (district, school, plan, today, FALSE);
+}
+
+/**
+ * ep_health_check_steps:
+ *
+ * Like ep_health_check(), but checks every step of the cycle whatever the
+ * plan's phase, and adds what is merely not done yet ("no-ideas",
+ * "no-actions-yet", "no-log-entries", "no-reflection-yet", info). A page
+ * shows these, so that an empty page never says nothing is missing; the
+ * Overview and `eqplan check` judge the plan by its phase.
+ *
+ * Returns: (transfer full) (element-type EpFinding): the findings
+ */
+GPtrArray *
+ep_health_check_steps (EpDistrict  *district,
+                       EpSchool    *school,
+                       EpPlan      *plan,
+                       const GDate *today)
+{
+  return health_check (district, school, plan, today, TRUE);
+}
+
+static gboolean
+page_is_step (EpPlanPage page,
+              EpPhase    step)
+{
+  switch (step)
+    {
+    case EP_PHASE_PREREQUISITES:
+      return page == EP_PAGE_PREREQUISITES || page == EP_PAGE_DISTRICT_SETTINGS;
+    case EP_PHASE_DIAGNOSE:
+      return page == EP_PAGE_DIAGNOSE;
+    case EP_PHASE_DESIGN:
+      return page == EP_PAGE_DESIGN;
+    case EP_PHASE_IMPLEMENT:
+      return page == EP_PAGE_IMPLEMENT;
+    case EP_PHASE_REFLECT:
+      return page == EP_PAGE_REFLECT;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * ep_health_step_complete:
+ * @step: a step of the cycle
+ *
+ * Whether @step of @plan has nothing an error or a warning would point
+ * out, counted as ep_health_check_steps() does (infos do not count). For
+ * the Reflect step, a reflection must be recorded; for Design, an idea
+ * chosen; for Implement, a decision-log entry made.
+ */
+gboolean
+ep_health_step_complete (EpDistrict  *district,
+                         EpSchool    *school,
+                         EpPlan      *plan,
+                         EpPhase      step,
+                         const GDate *today)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_return_val_if_fail (EP_IS_PLAN (plan), FALSE);
+  findings = ep_health_check_steps (district, school, plan, today);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      EpFinding *f = findings->pdata[i];
+
+      if (page_is_step (f->page, step) && f->severity != EP_SEVERITY_INFO)
+        return FALSE;
+    }
+  switch (step)
+    {
+    case EP_PHASE_DESIGN:
+      for (guint i = 0, n = g_list_model_get_n_items (ep_plan_get_ideas (plan)); i < n; i++)
+        {
+          g_autoptr(EpIdea) idea = g_list_model_get_item (ep_plan_get_ideas (plan), i);
+
+          if (ep_idea_get_chosen (idea))
+            return TRUE;
+        }
+      return FALSE;
+    case EP_PHASE_IMPLEMENT:
+      return g_list_model_get_n_items (ep_plan_get_interventions (plan)) > 0 &&
+             g_list_model_get_n_items (ep_plan_get_log (plan)) > 0;
+    case EP_PHASE_REFLECT:
+      return ep_plan_get_has_reflection (plan);
+    default:
+      return TRUE;
+    }
 }

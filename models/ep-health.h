@@ -45,6 +45,16 @@ GPtrArray *ep_health_check  (EpDistrict   *district,
                              EpPlan       *plan,
                              const GDate  *today);
 
+GPtrArray *ep_health_check_steps   (EpDistrict   *district,
+                                    EpSchool     *school,
+                                    EpPlan       *plan,
+                                    const GDate  *today);
+gboolean   ep_health_step_complete (EpDistrict   *district,
+                                    EpSchool     *school,
+                                    EpPlan       *plan,
+                                    EpPhase       step,
+                                    const GDate  *today);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EpFinding, ep_finding_free)
 
 G_END_DECLS

@@ -671,6 +671,8 @@ typedef enum {
   OWNER_SCHOOL_PLANS,
   OWNER_DISTRICT_TERMS,
   OWNER_DISTRICT_GROUPS,
+  OWNER_DISTRICT_SCHOOLS,
+  OWNER_SCHOOL_INDICATORS,
 } OwnerKind;
 
 typedef struct {
@@ -720,6 +722,18 @@ list_do (ListData *d,
         ep_district_add_group (EP_DISTRICT (d->owner), EP_STUDENT_GROUP (d->item));
       else
         ep_district_remove_group (EP_DISTRICT (d->owner), EP_STUDENT_GROUP (d->item));
+      break;
+    case OWNER_DISTRICT_SCHOOLS:
+      if (insert)
+        ep_district_insert_school (EP_DISTRICT (d->owner), d->position, EP_SCHOOL (d->item), NULL);
+      else
+        ep_district_remove_school (EP_DISTRICT (d->owner), EP_SCHOOL (d->item));
+      break;
+    case OWNER_SCHOOL_INDICATORS:
+      if (insert)
+        ep_school_insert_indicator (EP_SCHOOL (d->owner), d->position, EP_INDICATOR (d->item));
+      else
+        ep_school_remove_indicator (EP_SCHOOL (d->owner), EP_INDICATOR (d->item));
       break;
     default:
       g_assert_not_reached ();
@@ -965,4 +979,68 @@ ep_history_remove_measurement (EpHistory  *self,
     }
   /* Translators: an undo step */
   ep_history_push (self, _("Delete measurement"), measurement_apply, measurement_revert, d, measurement_free);
+}
+
+/**
+ * ep_history_district_add_school:
+ *
+ * Adds @school at the end of the district's schools, as one undo step.
+ * Returns: FALSE with @error, and no step, if the district refuses it
+ *   (an id already taken)
+ */
+gboolean
+ep_history_district_add_school (EpHistory   *self,
+                                EpDistrict  *district,
+                                EpSchool    *school,
+                                GError     **error)
+{
+  g_return_val_if_fail (EP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (EP_IS_DISTRICT (district), FALSE);
+
+  if (ep_district_find_school (district, ep_school_get_id (school)) != NULL ||
+      ep_school_get_id (school) == NULL)
+    {
+      /* Let the district say why. */
+      return ep_district_add_school (district, school, error);
+    }
+  push_list (self, OWNER_DISTRICT_SCHOOLS, district, school,
+             g_list_model_get_n_items (ep_district_get_schools (district)), TRUE, _("Add school"));
+  return TRUE;
+}
+
+void
+ep_history_district_remove_school (EpHistory  *self,
+                                   EpDistrict *district,
+                                   EpSchool   *school)
+{
+  guint position;
+
+  g_return_if_fail (EP_IS_HISTORY (self));
+  position = position_in (ep_district_get_schools (district), school);
+  g_return_if_fail (position != G_MAXUINT);
+  push_list (self, OWNER_DISTRICT_SCHOOLS, district, school, position, FALSE, _("Remove school"));
+}
+
+void
+ep_history_school_add_indicator (EpHistory   *self,
+                                 EpSchool    *school,
+                                 EpIndicator *indicator)
+{
+  g_return_if_fail (EP_IS_HISTORY (self));
+  g_return_if_fail (EP_IS_SCHOOL (school));
+  push_list (self, OWNER_SCHOOL_INDICATORS, school, indicator,
+             g_list_model_get_n_items (ep_school_get_indicators (school)), TRUE, _("Add indicator"));
+}
+
+void
+ep_history_school_remove_indicator (EpHistory   *self,
+                                    EpSchool    *school,
+                                    EpIndicator *indicator)
+{
+  guint position;
+
+  g_return_if_fail (EP_IS_HISTORY (self));
+  position = position_in (ep_school_get_indicators (school), indicator);
+  g_return_if_fail (position != G_MAXUINT);
+  push_list (self, OWNER_SCHOOL_INDICATORS, school, indicator, position, FALSE, _("Remove indicator"));
 }

@@ -76,6 +76,19 @@ void        ep_history_district_add_group   (EpHistory      *self,
 void        ep_history_district_remove_group (EpHistory     *self,
                                              EpDistrict     *district,
                                              EpStudentGroup *group);
+gboolean    ep_history_district_add_school    (EpHistory    *self,
+                                               EpDistrict   *district,
+                                               EpSchool     *school,
+                                               GError      **error);
+void        ep_history_district_remove_school (EpHistory    *self,
+                                               EpDistrict   *district,
+                                               EpSchool     *school);
+void        ep_history_school_add_indicator   (EpHistory    *self,
+                                               EpSchool     *school,
+                                               EpIndicator  *indicator);
+void        ep_history_school_remove_indicator (EpHistory   *self,
+                                                EpSchool    *school,
+                                                EpIndicator *indicator);
 gboolean    ep_history_set_measurement  (EpHistory           *self,
                                          EpIndicator         *indicator,
                                          const EpMeasurement *measurement,

@@ -29,4 +29,5 @@
 #include "ep-suppress.h"
 #include "ep-synth.h"
 #include "ep-translations.h"
+#include "ep-validate.h"
 #include "ep-xml.h"

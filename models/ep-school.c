@@ -119,6 +119,17 @@ ep_school_add_indicator (EpSchool    *self,
   ep_node_store_insert (self, self->indicators, G_MAXUINT, indicator);
 }
 
+void
+ep_school_insert_indicator (EpSchool    *self,
+                            guint        position,
+                            EpIndicator *indicator)
+{
+  g_return_if_fail (EP_IS_SCHOOL (self));
+  g_return_if_fail (EP_IS_INDICATOR (indicator));
+
+  ep_node_store_insert (self, self->indicators, position, indicator);
+}
+
 gboolean
 ep_school_remove_indicator (EpSchool    *self,
                             EpIndicator *indicator)

@@ -29,6 +29,9 @@ EpIndicator *ep_school_find_indicator    (EpSchool    *self,
                                           const char  *id);
 void         ep_school_add_indicator     (EpSchool    *self,
                                           EpIndicator *indicator);
+void         ep_school_insert_indicator  (EpSchool    *self,
+                                          guint        position,
+                                          EpIndicator *indicator);
 gboolean     ep_school_remove_indicator  (EpSchool    *self,
                                           EpIndicator *indicator);
 

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "ep-test-util.h"
 
 /* A complete, healthy plan, built in code; each test breaks one thing. */
@@ -1013,6 +1016,198 @@ test_demo (void)
   }
 }
 
+/* Issue 14, defect 6: nonsense is refused with a reason, by one set of
+ * rules (ep-validate) that the pages, the Overview and `eqplan check`
+ * share. */
+static void
+test_validate_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EpDistrict) district = ep_district_new ("D");
+  g_autoptr(EpSchool) school = ep_school_new ("S-1", "One");
+  GDate a, b, first, last;
+  g_autofree char *cycle = NULL;
+
+  g_assert_true (ep_validate_value (EP_UNIT_PERCENT, 0, NULL));
+  g_assert_true (ep_validate_value (EP_UNIT_PERCENT, 100, NULL));
+  g_assert_false (ep_validate_value (EP_UNIT_PERCENT, 150, &error));
+  g_assert_error (error, EP_VALIDATE_ERROR, EP_VALIDATE_ERROR_OUT_OF_RANGE);
+  g_assert_nonnull (strstr (error->message, "100"));
+  g_clear_error (&error);
+  g_assert_false (ep_validate_value (EP_UNIT_PERCENT, -1, NULL));
+  g_assert_true (ep_validate_value (EP_UNIT_RATE_PER_100, 180, NULL));
+  g_assert_false (ep_validate_value (EP_UNIT_RATE_PER_100, -0.5, NULL));
+  g_assert_false (ep_validate_value (EP_UNIT_COUNT, 2.5, NULL));
+  g_assert_true (ep_validate_value (EP_UNIT_MEAN_SCORE, -12.5, NULL));
+  g_assert_false (ep_validate_value (EP_UNIT_MEAN_SCORE, NAN, NULL));
+
+  g_assert_true (ep_validate_period ("2024-25", NULL));
+  g_assert_true (ep_validate_period ("2024-2025", NULL));
+  g_assert_true (ep_validate_period ("2099-00", NULL));
+  g_assert_true (ep_validate_period ("2025", NULL));
+  g_assert_false (ep_validate_period ("2024-26", &error));
+  g_assert_nonnull (strstr (error->message, "2024-25"));
+  g_clear_error (&error);
+  g_assert_false (ep_validate_period ("abc", NULL));
+  g_assert_false (ep_validate_period ("24-25", NULL));
+
+  g_assert_true (ep_validate_period_order ("2024-25", "2027-28", NULL));
+  g_assert_false (ep_validate_period_order ("2024-25", "2023-24", &error));
+  g_assert_error (error, EP_VALIDATE_ERROR, EP_VALIDATE_ERROR_ORDER);
+  g_clear_error (&error);
+  g_assert_false (ep_validate_period_order ("2024-25", "2024-25", NULL));
+
+  a = date ("2026-03-01");
+  b = date ("2026-02-01");
+  g_assert_false (ep_validate_date_range (&a, &b, NULL));
+  g_assert_true (ep_validate_date_range (&b, &a, NULL));
+  g_assert_true (ep_validate_date_range (&a, &a, NULL));
+  g_assert_true (ep_validate_date_range (NULL, &a, NULL));
+
+  g_assert_true (ep_validate_counts (12, 40, NULL));
+  g_assert_false (ep_validate_counts (41, 40, NULL));
+  g_assert_false (ep_validate_counts (-1, 40, NULL));
+
+  g_assert_true (ep_district_add_school (district, school, NULL));
+  g_assert_true (ep_validate_school_id (district, "S-2", NULL, NULL));
+  g_assert_true (ep_validate_school_id (district, "S-1", school, NULL));
+  g_assert_false (ep_validate_school_id (district, "S-1", NULL, &error));
+  g_assert_error (error, EP_VALIDATE_ERROR, EP_VALIDATE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (ep_validate_school_id (district, "", NULL, NULL));
+  g_assert_false (ep_validate_school_id (district, "a b", NULL, NULL));
+  g_assert_false (ep_validate_school_id (district, "../x", NULL, NULL));
+
+  /* School years run July to June. */
+  g_assert_true (ep_cycle_dates ("2025-26", &first, &last));
+  g_assert_cmpint (g_date_get_year (&first), ==, 2025);
+  g_assert_cmpint (g_date_get_month (&first), ==, G_DATE_JULY);
+  g_assert_cmpint (g_date_get_year (&last), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&last), ==, G_DATE_JUNE);
+  g_assert_cmpint (g_date_get_day (&last), ==, 30);
+  g_assert_false (ep_cycle_dates ("next year", &first, &last));
+  a = date ("2026-12-04");
+  cycle = ep_cycle_for_date (&a);
+  g_assert_cmpstr (cycle, ==, "2026-27");
+  g_free (g_steal_pointer (&cycle));
+  a = date ("2027-06-30");
+  cycle = ep_cycle_for_date (&a);
+  g_assert_cmpstr (cycle, ==, "2026-27");
+}
+
+/* The checks built on those rules: each pages' banner, the Overview and
+ * `eqplan check` see them. */
+static void
+test_nonsense_findings (void)
+{
+  g_auto(Fixture) f = { 0 };
+
+  fixture_init (&f);
+  ep_plan_set_target_period (f.plan, "2023-24");
+  {
+    g_autoptr(GPtrArray) findings = check (&f);
+    assert_codes (findings, "target-before-baseline", NULL);
+    assert_finding (findings, 0, EP_SEVERITY_ERROR, EP_PAGE_DIAGNOSE, NULL);
+  }
+  ep_plan_set_target_period (f.plan, "2027-29");
+  {
+    g_autoptr(GPtrArray) findings = check (&f);
+    assert_codes (findings, "invalid-period", NULL);
+  }
+  ep_plan_set_target_period (f.plan, "2027-28");
+  ep_plan_set_target (f.plan, 150);
+  {
+    g_autoptr(GPtrArray) findings = check (&f);
+    assert_codes (findings, "value-out-of-range", NULL);
+  }
+  ep_plan_set_target (f.plan, 50);
+  {
+    GDate start = date ("2026-03-01"), end = date ("2026-02-01");
+
+    ep_intervention_set_start (f.actions[1], &start);
+    ep_intervention_set_end (f.actions[1], &end);
+  }
+  {
+    g_autoptr(GPtrArray) findings = check (&f);
+    assert_codes (findings, "action-ends-before-start", NULL);
+    assert_finding (findings, 0, EP_SEVERITY_ERROR, EP_PAGE_IMPLEMENT, f.actions[1]);
+  }
+}
+
+/* An action with no title is named "untitled", never by its internal id. */
+static void
+test_untitled_action (void)
+{
+  g_auto(Fixture) f = { 0 };
+
+  fixture_init (&f);
+  ep_intervention_set_title (f.actions[0], NULL);
+  ep_intervention_set_metric (f.actions[0], NULL);
+  {
+    g_autoptr(GPtrArray) findings = check (&f);
+    EpFinding *finding = findings->pdata[0];
+
+    g_assert_cmpstr (finding->code, ==, "action-no-metric");
+    g_assert_null (strstr (finding->message, "“a1”"));
+    g_assert_nonnull (strstr (finding->message, "untitled"));
+  }
+}
+
+/* A page checks its own step whatever the phase, so an empty Diagnose or a
+ * Design page with no ideas never says that nothing is missing; a step is
+ * complete when that list has no error or warning. */
+static void
+test_steps (void)
+{
+  g_autoptr(EpDistrict) district = ep_district_new ("D");
+  g_autoptr(EpSchool) school = ep_school_new ("S1", "One");
+  g_autoptr(EpPlan) plan = ep_plan_new ("2026-27");
+  g_autoptr(GPtrArray) by_phase = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  GDate today = date ("2026-12-04");
+  gboolean diagnose = FALSE, design = FALSE, reflect = FALSE;
+
+  ep_district_add_standard_groups (district);
+  g_assert_true (ep_district_add_school (district, school, NULL));
+  ep_school_add_plan (school, plan);
+  by_phase = ep_health_check (district, school, plan, &today);
+  steps = ep_health_check_steps (district, school, plan, &today);
+  for (guint i = 0; i < by_phase->len; i++)
+    g_assert_cmpint (((EpFinding *) by_phase->pdata[i])->page, !=, EP_PAGE_DESIGN);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      EpFinding *finding = steps->pdata[i];
+
+      diagnose |= finding->page == EP_PAGE_DIAGNOSE && g_str_equal (finding->code, "no-problem-group");
+      design |= finding->page == EP_PAGE_DESIGN && g_str_equal (finding->code, "no-ideas");
+      reflect |= finding->page == EP_PAGE_REFLECT && g_str_equal (finding->code, "no-reflection-yet");
+    }
+  g_assert_true (diagnose);
+  g_assert_true (design);
+  g_assert_true (reflect);
+  g_assert_false (ep_health_step_complete (district, school, plan, EP_PHASE_DIAGNOSE, &today));
+  g_assert_false (ep_health_step_complete (district, school, plan, EP_PHASE_DESIGN, &today));
+  g_assert_false (ep_health_step_complete (district, school, plan, EP_PHASE_REFLECT, &today));
+}
+
+static void
+test_steps_complete (void)
+{
+  g_auto(Fixture) f = { 0 };
+
+  fixture_init (&f);
+  g_assert_true (ep_health_step_complete (f.district, f.school, f.plan, EP_PHASE_PREREQUISITES, &f.today));
+  g_assert_true (ep_health_step_complete (f.district, f.school, f.plan, EP_PHASE_DIAGNOSE, &f.today));
+  g_assert_true (ep_health_step_complete (f.district, f.school, f.plan, EP_PHASE_DESIGN, &f.today));
+  g_assert_true (ep_health_step_complete (f.district, f.school, f.plan, EP_PHASE_IMPLEMENT, &f.today));
+  g_assert_false (ep_health_step_complete (f.district, f.school, f.plan, EP_PHASE_REFLECT, &f.today));
+  ep_plan_set_reflection_result (f.plan, "The gap narrowed by 6 points.");
+  g_assert_true (ep_plan_get_has_reflection (f.plan));
+  g_assert_true (ep_health_step_complete (f.district, f.school, f.plan, EP_PHASE_REFLECT, &f.today));
+  ep_plan_set_target_period (f.plan, "2023-24");
+  g_assert_false (ep_health_step_complete (f.district, f.school, f.plan, EP_PHASE_DIAGNOSE, &f.today));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1039,6 +1234,11 @@ main (int    argc,
   g_test_add_func ("/health/items-are-owned", test_items_are_owned);
   g_test_add_func ("/health/order", test_order);
   g_test_add_func ("/health/demo", test_demo);
+  g_test_add_func ("/health/validate-rules", test_validate_rules);
+  g_test_add_func ("/health/nonsense", test_nonsense_findings);
+  g_test_add_func ("/health/untitled-action", test_untitled_action);
+  g_test_add_func ("/health/steps", test_steps);
+  g_test_add_func ("/health/steps-complete", test_steps_complete);
 
   return g_test_run ();
 }

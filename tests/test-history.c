@@ -226,6 +226,58 @@ test_changed_signal (void)
   g_assert_cmpuint (count, ==, 5);
 }
 
+/* Issue 14: schools and indicators are added and removed as undo steps,
+ * and come back at their place. */
+static void
+test_schools_and_indicators (void)
+{
+  g_autoptr(EpHistory) history = ep_history_new ();
+  g_autoptr(EpDistrict) district = ep_district_new ("D");
+  g_autoptr(EpSchool) a = ep_school_new ("A", "Adams");
+  g_autoptr(EpSchool) b = ep_school_new ("B", "Baker");
+  g_autoptr(EpSchool) dup = ep_school_new ("A", "Again");
+  g_autoptr(EpIndicator) reading = ep_indicator_new ("reading");
+  g_autoptr(EpIndicator) absence = ep_indicator_new ("absence");
+  g_autoptr(GError) error = NULL;
+  GListModel *schools = ep_district_get_schools (district);
+
+  g_assert_true (ep_history_district_add_school (history, district, a, NULL));
+  g_assert_true (ep_history_district_add_school (history, district, b, NULL));
+  g_assert_false (ep_history_district_add_school (history, district, dup, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 2);
+  g_assert_cmpstr (ep_history_get_undo_label (history), ==, "Add school");
+
+  ep_history_school_add_indicator (history, a, reading);
+  ep_history_school_add_indicator (history, a, absence);
+  ep_history_school_remove_indicator (history, a, reading);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_school_get_indicators (a)), ==, 1);
+  g_assert_true (ep_history_undo (history));
+  g_assert_true (ep_school_find_indicator (a, "reading") == reading);
+  {
+    g_autoptr(EpIndicator) first = g_list_model_get_item (ep_school_get_indicators (a), 0);
+    g_assert_true (first == reading);
+  }
+
+  ep_history_district_remove_school (history, district, a);
+  g_assert_null (ep_district_find_school (district, "A"));
+  g_assert_true (ep_history_undo (history));
+  {
+    g_autoptr(EpSchool) first = g_list_model_get_item (schools, 0);
+    g_assert_true (first == a);
+    g_assert_true (ep_district_find_school (district, "A") == a);
+  }
+  while (ep_history_undo (history))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 0);
+  /* Redo all: the two schools, the two indicators, and A removed again. */
+  while (ep_history_redo (history))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 1);
+  g_assert_null (ep_district_find_school (district, "A"));
+  g_assert_cmpuint (g_list_model_get_n_items (ep_school_get_indicators (a)), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,6 +291,7 @@ main (int    argc,
   g_test_add_func ("/history/measurements", test_measurements);
   g_test_add_func ("/history/translation-and-district", test_translation_and_district);
   g_test_add_func ("/history/changed-signal", test_changed_signal);
+  g_test_add_func ("/history/schools-and-indicators", test_schools_and_indicators);
 
   return g_test_run ();
 }
