@@ -141,6 +141,31 @@ score_spin (const char *tooltip)
   return spin;
 }
 
+/* A chosen idea becomes an action in one step: its title and description,
+ * dates inside the plan's cycle. */
+static void
+make_action_clicked_cb (GtkButton    *button,
+                        EpPageDesign *self)
+{
+  EpPage *page = EP_PAGE (self);
+  EpPlan *plan = ep_page_get_plan (page);
+  EpHistory *history = ep_page_get_history (page);
+  EpIdea *idea = g_object_get_data (G_OBJECT (button), "ep-item");
+  g_autoptr(EpIntervention) action = NULL;
+  GDate today;
+
+  if (plan == NULL || history == NULL || idea == NULL)
+    return;
+  ep_page_today (&today);
+  action = ep_action_new_for_plan (plan, &today);
+  ep_intervention_set_title (action, ep_idea_get_title (idea));
+  ep_intervention_set_description (action, ep_idea_get_description (idea));
+  /* Translators: an undo step */
+  ep_history_begin (history, _("Make an action of an idea"));
+  ep_history_plan_insert (history, plan, G_MAXUINT, action);
+  ep_history_end (history);
+}
+
 static GtkWidget *
 create_idea_row (gpointer item,
                  gpointer user_data)
@@ -158,6 +183,8 @@ create_idea_row (gpointer item,
   GtkWidget *score = gtk_label_new (NULL);
   GtkWidget *scores = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *remove = ep_remove_button_new (_("Remove this idea"));
+  GtkWidget *description = ep_text_view_new ();
+  GtkWidget *make_action = gtk_button_new_with_mnemonic (_("_Make It an Action"));
   EpBinder *binder = ep_binder_new (ep_page_get_history (page));
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
@@ -180,6 +207,18 @@ create_idea_row (gpointer item,
   gtk_widget_set_margin_start (score, 12);
   gtk_box_append (GTK_BOX (scores), score);
   gtk_grid_attach (GTK_GRID (grid), scores, 1, 1, 3, 1);
+  gtk_widget_set_size_request (description, -1, 48);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Description"), description), 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_framed (description), 1, 2, 3, 1);
+  gtk_widget_set_name (description, "description");
+  gtk_widget_set_name (title, "title");
+  gtk_widget_set_name (make_action, "make-action");
+  gtk_widget_set_halign (make_action, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (make_action, _("Add an action to the plan from this idea, on the Implement page"));
+  g_object_set_data (G_OBJECT (make_action), "ep-item", idea);
+  g_signal_connect (make_action, "clicked", G_CALLBACK (make_action_clicked_cb), self);
+  g_object_bind_property (idea, "chosen", make_action, "sensitive", G_BINDING_SYNC_CREATE);
+  gtk_grid_attach (GTK_GRID (grid), make_action, 1, 3, 3, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
   ep_binder_bind (binder, title, "title");
@@ -187,6 +226,7 @@ create_idea_row (gpointer item,
   ep_binder_bind (binder, feasibility, "feasibility");
   ep_binder_bind (binder, alignment, "alignment");
   ep_binder_bind (binder, chosen, "chosen");
+  ep_binder_bind (binder, description, "description");
   ep_binder_set_object (binder, idea);
   ep_binder_attach (binder, row);
 

@@ -47,6 +47,10 @@ struct _EpPageDiagnose
   GtkLabel       *table_note;
   GtkBox         *chart_slot;
 
+  GtkLabel       *problem_error;   /* why a typed value was refused */
+  GtkWidget      *use_data_button;
+  GtkWidget      *edit_data_button;
+
   /* Owned */
   EpBinder       *binder;
   GListStore     *rows;
@@ -154,6 +158,101 @@ indicator_selected_cb (EpPageDiagnose *self)
                   "problem-indicator", ep_indicator_get_id (indicator), NULL);
 }
 
+static void
+show_problem_error (EpPageDiagnose *self,
+                    const char     *message)
+{
+  gtk_label_set_label (self->problem_error, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_error), message != NULL);
+}
+
+/* Periods are checked as they are typed, by the rules the findings use. */
+static void
+period_changed_cb (EpPageDiagnose *self)
+{
+  const char *baseline = gtk_editable_get_text (GTK_EDITABLE (self->baseline_period_entry));
+  const char *target = gtk_editable_get_text (GTK_EDITABLE (self->target_period_entry));
+  g_autoptr(GError) error = NULL;
+  GtkEntry *bad = NULL;
+
+  if (*baseline && !ep_validate_period (baseline, &error))
+    bad = self->baseline_period_entry;
+  else if (*target && !ep_validate_period (target, &error))
+    bad = self->target_period_entry;
+  else if (*baseline && *target && !ep_validate_period_order (baseline, target, &error))
+    bad = self->target_period_entry;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->baseline_period_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->target_period_entry), "error");
+  if (bad != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (bad), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bad), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
+    }
+  show_problem_error (self, bad ? error->message : NULL);
+}
+
+/* The baseline from the data: the problem group's value in the baseline
+ * period (or the latest period with one). */
+static void
+use_data_cb (EpPageDiagnose *self)
+{
+  EpPage *page = EP_PAGE (self);
+  EpPlan *plan = ep_page_get_plan (page);
+  EpSchool *school = ep_page_get_school (page);
+  EpHistory *history = ep_page_get_history (page);
+  EpIndicator *indicator;
+  const char *group, *period;
+  g_autoptr(GPtrArray) periods = NULL;
+  EpAnalysis analysis;
+  EpGroupFigures figures;
+
+  if (plan == NULL || school == NULL || history == NULL)
+    return;
+  group = ep_plan_get_problem_group (plan);
+  indicator = ep_plan_get_problem_indicator (plan) ? ep_school_find_indicator (school, ep_plan_get_problem_indicator (plan)) : NULL;
+  if (group == NULL || indicator == NULL)
+    {
+      show_problem_error (self, _("Choose the group and the indicator first: the baseline is the group’s value in the data."));
+      return;
+    }
+  period = ep_plan_get_baseline_period (plan);
+  periods = ep_indicator_list_periods (indicator);
+  if ((period == NULL || *period == '\0') && periods->len > 0)
+    period = g_ptr_array_index (periods, periods->len - 1);
+  if (period == NULL)
+    {
+      show_problem_error (self, _("The indicator has no data yet. Add its measurements first."));
+      return;
+    }
+  ep_analysis_init (&analysis, ep_page_get_district (page));
+  ep_analysis_group (&analysis, indicator, group, period, &figures);
+  if (!ep_figure_ok (&figures.rate))
+    {
+      g_autofree char *why = ep_figure_explain (&figures.rate);
+      /* Translators: the first %s is a period, the second why there is no figure */
+      g_autofree char *message = g_strdup_printf (_("No baseline in the data for %s: %s."), period, why);
+      show_problem_error (self, message);
+      return;
+    }
+  show_problem_error (self, NULL);
+  /* Translators: an undo step */
+  ep_history_begin (history, _("Baseline from the data"));
+  ep_history_set (history, plan, "baseline", figures.rate.value, "has-baseline", TRUE, NULL);
+  if (g_strcmp0 (ep_plan_get_baseline_period (plan), period) != 0)
+    ep_history_set (history, plan, "baseline-period", period, NULL);
+  ep_history_end (history);
+}
+
+static void
+edit_data_cb (EpPageDiagnose *self)
+{
+  EpIndicator *indicator = gtk_drop_down_get_selected_item (self->table_indicator_dropdown);
+
+  if (indicator != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-data", "s", ep_indicator_get_id (indicator));
+}
+
 /* Baseline or target typed in the locale: committed on Enter or when
  * focus leaves; empty clears it; text that is not a number is marked and
  * not committed. */
@@ -176,15 +275,37 @@ commit_number (EpPageDiagnose *self,
       ep_history_set (history, plan, is_baseline ? "has-baseline" : "has-target", FALSE, NULL);
       return;
     }
-  if (!ep_parse_locale_number (text, &value))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      return;
-    }
+  {
+    g_autoptr(GError) error = NULL;
+    EpSchool *school = ep_page_get_school (page);
+    EpIndicator *indicator = school && ep_plan_get_problem_indicator (plan)
+                             ? ep_school_find_indicator (school, ep_plan_get_problem_indicator (plan)) : NULL;
+
+    if (!ep_parse_locale_number (text, &value))
+      g_set_error_literal (&error, EP_VALIDATE_ERROR, EP_VALIDATE_ERROR_INVALID,
+                           _("Type a number, for example 31.7."));
+    else
+      ep_validate_indicator_value (indicator, value, &error);
+    if (error != NULL)
+      {
+        /* Translators: the first %s names the field (Baseline or Target), the second says
+         * why the value was refused and what is allowed */
+        g_autofree char *message = g_strdup_printf (_("%s: %s"), is_baseline ? _("Baseline") : _("Target"),
+                                                    error->message);
+
+        gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+        gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                     GTK_ACCESSIBLE_INVALID_TRUE, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        message, -1);
+        show_problem_error (self, message);
+        return;
+      }
+  }
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  show_problem_error (self, NULL);
   if (is_baseline)
     {
       if (!ep_plan_get_has_baseline (plan) || ep_plan_get_baseline (plan) != value)
@@ -360,6 +481,9 @@ ep_page_diagnose_plan_changed (EpPage *page)
   gtk_widget_set_sensitive (GTK_WIDGET (self->indicator_dropdown), plan != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->baseline_entry), plan != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->target_entry), plan != NULL);
+  gtk_widget_set_sensitive (self->use_data_button, plan != NULL);
+  gtk_widget_set_sensitive (self->edit_data_button, indicators != NULL && g_list_model_get_n_items (indicators) > 0);
+  show_problem_error (self, NULL);
   sync_problem (self);
 
   g_signal_handlers_block_by_func (self->table_indicator_dropdown, table_indicator_cb, self);
@@ -533,6 +657,44 @@ ep_page_diagnose_init (EpPageDiagnose *self)
       gtk_column_view_append_column (self->table, column);
       g_object_unref (column);
     }
+
+  {
+    GtkWidget *grid = gtk_widget_get_parent (GTK_WIDGET (self->baseline_entry));
+    GtkWidget *table_grid = gtk_widget_get_parent (GTK_WIDGET (self->table_indicator_dropdown));
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Indicator…"));
+    int col, row, width, height;
+
+    self->problem_error = GTK_LABEL (gtk_label_new (NULL));
+    gtk_widget_set_name (GTK_WIDGET (self->problem_error), "problem-error");
+    gtk_label_set_wrap (self->problem_error, TRUE);
+    gtk_label_set_xalign (self->problem_error, 0);
+    gtk_widget_add_css_class (GTK_WIDGET (self->problem_error), "error");
+    gtk_widget_set_visible (GTK_WIDGET (self->problem_error), FALSE);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (grid)), GTK_WIDGET (self->problem_error), grid);
+
+    self->use_data_button = gtk_button_new_with_mnemonic (_("From the _Data"));
+    gtk_widget_set_name (self->use_data_button, "use-data");
+    gtk_widget_set_tooltip_text (self->use_data_button,
+                                 _("Take the baseline from the group’s value in the baseline period"));
+    gtk_widget_set_valign (self->use_data_button, GTK_ALIGN_CENTER);
+    gtk_widget_set_halign (self->use_data_button, GTK_ALIGN_START);
+    g_signal_connect_swapped (self->use_data_button, "clicked", G_CALLBACK (use_data_cb), self);
+    gtk_grid_query_child (GTK_GRID (grid), GTK_WIDGET (self->baseline_entry), &col, &row, &width, &height);
+    gtk_grid_attach (GTK_GRID (grid), self->use_data_button, col + width, row, 1, 1);
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-indicator");
+    self->edit_data_button = gtk_button_new_with_mnemonic (_("_Edit Data…"));
+    gtk_widget_set_name (self->edit_data_button, "edit-data");
+    gtk_widget_set_tooltip_text (self->edit_data_button, _("Type or correct the indicator’s measurements"));
+    g_signal_connect_swapped (self->edit_data_button, "clicked", G_CALLBACK (edit_data_cb), self);
+    gtk_box_append (GTK_BOX (buttons), self->edit_data_button);
+    gtk_box_append (GTK_BOX (buttons), add);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (table_grid)), buttons, table_grid);
+
+    g_signal_connect_swapped (self->baseline_period_entry, "changed", G_CALLBACK (period_changed_cb), self);
+    g_signal_connect_swapped (self->target_period_entry, "changed", G_CALLBACK (period_changed_cb), self);
+  }
 
   self->binder = ep_binder_new (NULL);
   ep_binder_bind (self->binder, GTK_WIDGET (self->focus_dropdown), "focus");

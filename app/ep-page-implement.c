@@ -51,6 +51,19 @@ enum_dropdown (GType type)
   return gtk_drop_down_new (G_LIST_MODEL (ep_enum_string_list (type)), NULL);
 }
 
+/* Next to the dates, by the rule the findings use. */
+static void
+check_dates (EpIntervention *action,
+             GParamSpec     *pspec,
+             GtkLabel       *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  ep_validate_date_range (ep_intervention_get_start (action), ep_intervention_get_end (action), &error);
+  gtk_label_set_label (label, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
+}
+
 static GtkWidget *
 create_action_row (gpointer item,
                    gpointer user_data)
@@ -68,6 +81,10 @@ create_action_row (gpointer item,
   GtkWidget *area = enum_dropdown (EP_TYPE_ACTION_AREA);
   GtkWidget *metric = ep_text_view_new ();
   GtkWidget *remove = ep_remove_button_new (_("Remove this action"));
+  GtkWidget *roles = gtk_entry_new ();
+  GtkWidget *training = ep_text_view_new ();
+  GtkWidget *description = ep_text_view_new ();
+  GtkWidget *date_error = gtk_label_new (NULL);
   EpBinder *binder = ep_binder_new (ep_page_get_history (page));
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
@@ -89,13 +106,28 @@ create_action_row (gpointer item,
   gtk_grid_attach (GTK_GRID (grid), start, 1, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_End"), end), 2, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), end, 3, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("E_vidence"), evidence), 0, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), evidence, 1, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("Ar_ea"), area), 2, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), area, 3, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("Success _metric"), metric), 0, 4, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), ep_framed (metric), 1, 4, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), date_error, 1, 3, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("E_vidence"), evidence), 0, 4, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), evidence, 1, 4, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("Ar_ea"), area), 2, 4, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), area, 3, 4, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("Ro_les"), roles), 0, 5, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), roles, 1, 5, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Training"), training), 0, 6, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_framed (training), 1, 6, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Description"), description), 0, 7, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_framed (description), 1, 7, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("Success _metric"), metric), 0, 8, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_framed (metric), 1, 8, 3, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  gtk_widget_set_name (roles, "roles");
+  gtk_widget_set_name (training, "training");
+  gtk_widget_set_name (description, "description");
+  gtk_widget_set_name (start, "start");
+  gtk_widget_set_name (end, "end");
+  gtk_widget_set_name (title, "title");
+  gtk_widget_set_tooltip_text (roles, _("Who does what besides the owner, e.g. counselors call families"));
+  gtk_widget_set_tooltip_text (training, _("The training staff need, when and from whom"));
 
   ep_binder_bind (binder, title, "title");
   ep_binder_bind (binder, owner, "owner");
@@ -105,8 +137,19 @@ create_action_row (gpointer item,
   ep_binder_bind (binder, evidence, "evidence");
   ep_binder_bind (binder, area, "area");
   ep_binder_bind (binder, metric, "metric");
+  ep_binder_bind (binder, roles, "roles");
+  ep_binder_bind (binder, training, "training");
+  ep_binder_bind (binder, description, "description");
   ep_binder_set_object (binder, action);
   ep_binder_attach (binder, row);
+
+  gtk_widget_set_name (date_error, "date-error");
+  gtk_label_set_xalign (GTK_LABEL (date_error), 0);
+  gtk_label_set_wrap (GTK_LABEL (date_error), TRUE);
+  gtk_widget_add_css_class (date_error, "error");
+  g_signal_connect_object (action, "notify::start", G_CALLBACK (check_dates), date_error, 0);
+  g_signal_connect_object (action, "notify::end", G_CALLBACK (check_dates), date_error, 0);
+  check_dates (action, NULL, GTK_LABEL (date_error));
 
   g_object_set_data (G_OBJECT (remove), "ep-item", action);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), page);
@@ -114,6 +157,7 @@ create_action_row (gpointer item,
   return row;
 }
 
+/* Every field of an entry can be corrected, each edit one undo step. */
 static GtkWidget *
 create_log_row (gpointer item,
                 gpointer user_data)
@@ -122,39 +166,41 @@ create_log_row (gpointer item,
   EpLogEntry *entry = item;
   GtkWidget *row = ep_section_row_new ();
   GtkWidget *grid = gtk_grid_new ();
-  g_autofree char *date = ep_format_locale_date (ep_log_entry_get_date (entry));
-  const char *who = ep_log_entry_get_who (entry);
-  GtkWidget *meta, *text, *kind;
+  GtkWidget *kind = enum_dropdown (EP_TYPE_LOG_KIND);
+  GtkWidget *date = ep_date_entry_new ();
+  GtkWidget *who = gtk_entry_new ();
+  GtkWidget *text = gtk_entry_new ();
   GtkWidget *remove = ep_remove_button_new (_("Remove this log entry"));
-  g_autofree char *meta_text = NULL;
+  EpBinder *binder = ep_binder_new (ep_page_get_history (page));
+  g_autofree char *when = ep_format_locale_date (ep_log_entry_get_date (entry));
   g_autofree char *a11y = NULL;
 
-  /* Translators: a decision-log entry's date and who decided, e.g. "10/30/2025 · Marisol Herrera" */
-  meta_text = g_strdup_printf (_("%s · %s"), date ? date : _("no date"), who ? who : _("unknown"));
-  meta = gtk_label_new (meta_text);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_set_hexpand (meta, TRUE);
-  kind = gtk_label_new (ep_enum_label (EP_TYPE_LOG_KIND, ep_log_entry_get_kind (entry)));
-  gtk_widget_add_css_class (kind, "log-kind");
-  gtk_widget_set_valign (kind, GTK_ALIGN_START);
-  text = gtk_label_new (ep_log_entry_get_text (entry));
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_grid_attach (GTK_GRID (grid), kind, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), meta, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), remove, 2, 0, 1, 2);
-  gtk_grid_attach (GTK_GRID (grid), text, 1, 1, 1, 1);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_hexpand (who, TRUE);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_name (text, "log-text");
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Kind"), kind), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), kind, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Date"), date), 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), date, 3, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), remove, 4, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Who"), who), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), who, 1, 1, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_What"), text), 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), text, 1, 2, 3, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  /* Translators: accessible name of a decision-log entry: kind, date and who, text */
+
+  ep_binder_bind (binder, kind, "kind");
+  ep_binder_bind (binder, date, "date");
+  ep_binder_bind (binder, who, "who");
+  ep_binder_bind (binder, text, "text");
+  ep_binder_set_object (binder, entry);
+  ep_binder_attach (binder, row);
+
+  /* Translators: accessible name of a decision-log entry: kind, date, text */
   a11y = g_strdup_printf (_("%s, %s: %s"), ep_enum_label (EP_TYPE_LOG_KIND, ep_log_entry_get_kind (entry)),
-                          meta_text, ep_log_entry_get_text (entry) ? ep_log_entry_get_text (entry) : "");
+                          when ? when : _("no date"), ep_log_entry_get_text (entry) ? ep_log_entry_get_text (entry) : "");
   ep_set_accessible_label (row, a11y);
 
   g_object_set_data (G_OBJECT (remove), "ep-item", entry);
@@ -198,22 +244,12 @@ add_action_action (GtkWidget  *widget,
   EpPage *page = EP_PAGE (widget);
   EpPlan *plan = ep_page_get_plan (page);
   g_autoptr(EpIntervention) action = NULL;
-  g_autofree char *id = NULL;
-  guint n = 1;
   GDate today;
 
   if (plan == NULL || ep_page_get_history (page) == NULL)
     return;
-  do
-    {
-      g_free (id);
-      id = g_strdup_printf ("a%u", n++);
-    }
-  while (ep_plan_find_intervention (plan, id) != NULL);
-  action = ep_intervention_new ();
-  ep_intervention_set_id (action, id);
   ep_page_today (&today);
-  ep_intervention_set_start (action, &today);
+  action = ep_action_new_for_plan (plan, &today);
   ep_history_plan_insert (ep_page_get_history (page), plan, G_MAXUINT, action);
   focus_row_of (self->actions_list, action);
 }

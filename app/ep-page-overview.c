@@ -32,6 +32,11 @@ struct _EpPageOverview
   GtkLabel    *health_summary;
   GtkListBox  *health_list;
 
+  GtkWidget   *start_box;     /* no plan yet: start one */
+  GtkWidget   *advance_box;   /* the phase's step is done: move on */
+  GtkLabel    *advance_label;
+  GtkWidget   *advance_button;
+
   /* Owned */
   EpBinder    *binder;
 };
@@ -107,7 +112,26 @@ show_track (EpPageOverview *self)
       EpFigure none = EP_FIGURE_NONE (track.reason);
 
       if (track.reason == EP_REASON_NOT_APPLICABLE)
-        g_string_append (detail, _("Complete the problem statement on the Diagnose page to follow it here."));
+        {
+          /* Say what is wrong, by the rules the Diagnose page shows. */
+          g_autoptr(GPtrArray) findings = NULL;
+          const char *first = NULL;
+          GDate today;
+
+          ep_page_today (&today);
+          findings = ep_health_check_steps (district, school, plan, &today);
+          for (guint i = 0; i < findings->len && first == NULL; i++)
+            {
+              EpFinding *f = findings->pdata[i];
+
+              if (f->page == EP_PAGE_DIAGNOSE && f->severity == EP_SEVERITY_ERROR)
+                first = f->message;
+            }
+          if (first != NULL)
+            g_string_append (detail, first);
+          else
+            g_string_append (detail, _("Complete the problem statement on the Diagnose page to follow it here."));
+        }
       else
         {
           why = ep_figure_explain (&none);
@@ -149,6 +173,63 @@ add_step (EpPageOverview *self,
   gtk_grid_attach (self->steps_grid, label, 2, row, 1, 1);
 }
 
+/* A step is done by the same rules as the pages' findings (ep-health). */
+static gboolean
+step_done (EpPageOverview *self,
+           EpPhase         step,
+           const GDate    *today)
+{
+  EpPage *page = EP_PAGE (self);
+
+  return ep_health_step_complete (ep_page_get_district (page), ep_page_get_school (page),
+                                  ep_page_get_plan (page), step, today);
+}
+
+/* Offers to move the plan on when its phase's step is complete. */
+static void
+show_advance (EpPageOverview *self)
+{
+  EpPage *page = EP_PAGE (self);
+  EpPlan *plan = ep_page_get_plan (page);
+  EpPhase phase;
+  GDate today;
+  g_autofree char *text = NULL;
+  g_autofree char *button = NULL;
+
+  gtk_widget_set_visible (self->start_box, plan == NULL && ep_page_get_school (page) != NULL);
+  if (plan == NULL || ep_page_get_district (page) == NULL ||
+      (phase = ep_plan_get_phase (plan)) >= EP_PHASE_REFLECT)
+    {
+      gtk_widget_set_visible (self->advance_box, FALSE);
+      return;
+    }
+  ep_page_today (&today);
+  if (!step_done (self, phase, &today))
+    {
+      gtk_widget_set_visible (self->advance_box, FALSE);
+      return;
+    }
+  /* Translators: the first %s is a step of the cycle that is complete, the second the next
+   * step, e.g. "Prerequisites is complete. Move the plan on to Diagnose?" */
+  text = g_strdup_printf (_("%s is complete. Move the plan on to %s?"),
+                          ep_enum_label (EP_TYPE_PHASE, phase), ep_enum_label (EP_TYPE_PHASE, phase + 1));
+  /* Translators: a button; %s is the next step of the cycle */
+  button = g_strdup_printf (_("Move to %s"), ep_enum_label (EP_TYPE_PHASE, phase + 1));
+  gtk_label_set_label (self->advance_label, text);
+  gtk_button_set_label (GTK_BUTTON (self->advance_button), button);
+  gtk_widget_set_visible (self->advance_box, TRUE);
+}
+
+static void
+advance_clicked_cb (EpPageOverview *self)
+{
+  EpPlan *plan = ep_page_get_plan (EP_PAGE (self));
+  EpHistory *history = ep_page_get_history (EP_PAGE (self));
+
+  if (plan != NULL && history != NULL && ep_plan_get_phase (plan) < EP_PHASE_REFLECT)
+    ep_history_set (history, plan, "phase", ep_plan_get_phase (plan) + 1, NULL);
+}
+
 static void
 show_steps (EpPageOverview *self)
 {
@@ -158,6 +239,7 @@ show_steps (EpPageOverview *self)
   guint sessions, champions, ideas, chosen = 0, actions, log, terms;
   g_autofree char *pre = NULL, *design = NULL, *impl = NULL;
   gboolean has_problem;
+  GDate today;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_grid))))
     gtk_grid_remove (self->steps_grid, child);
@@ -184,17 +266,16 @@ show_steps (EpPageOverview *self)
     /* Translators: a list of three counts */
     pre = g_strdup_printf (_("%s · %s · %s"), a, b, c);
   }
-  add_step (self, EP_PAGE_PREREQUISITES, terms > 0 && sessions > 0 && champions > 0, pre);
+  ep_page_today (&today);
+  add_step (self, EP_PAGE_PREREQUISITES, step_done (self, EP_PHASE_PREREQUISITES, &today), pre);
 
-  has_problem = ep_plan_get_problem_group (plan) && ep_plan_get_problem_indicator (plan) &&
-                ep_plan_get_has_baseline (plan) && ep_plan_get_has_target (plan) &&
-                ep_plan_get_baseline_period (plan) && ep_plan_get_target_period (plan);
+  has_problem = step_done (self, EP_PHASE_DIAGNOSE, &today);
   add_step (self, EP_PAGE_DIAGNOSE, has_problem,
             has_problem ? _("A measurable problem statement") : _("The problem statement is incomplete"));
 
   /* Translators: "3 of 5 ideas chosen" */
   design = g_strdup_printf (ngettext ("%u of %u idea chosen", "%u of %u ideas chosen", ideas), chosen, ideas);
-  add_step (self, EP_PAGE_DESIGN, chosen >= 2 && chosen <= 3, design);
+  add_step (self, EP_PAGE_DESIGN, step_done (self, EP_PHASE_DESIGN, &today), design);
 
   {
     g_autofree char *a = g_strdup_printf (ngettext ("%u action", "%u actions", actions), actions);
@@ -202,8 +283,8 @@ show_steps (EpPageOverview *self)
     /* Translators: a list of two counts */
     impl = g_strdup_printf (_("%s · %s"), a, b);
   }
-  add_step (self, EP_PAGE_IMPLEMENT, actions > 0 && log > 0, impl);
-  add_step (self, EP_PAGE_REFLECT, ep_plan_get_has_reflection (plan),
+  add_step (self, EP_PAGE_IMPLEMENT, step_done (self, EP_PHASE_IMPLEMENT, &today), impl);
+  add_step (self, EP_PAGE_REFLECT, step_done (self, EP_PHASE_REFLECT, &today),
             ep_plan_get_has_reflection (plan) ? _("Reflection written") : _("No reflection yet"));
 }
 
@@ -357,6 +438,7 @@ ep_page_overview_refresh (EpPage *page)
   gtk_label_set_label (self->problem_label, problem ? problem : "");
   show_track (self);
   show_steps (self);
+  show_advance (self);
   show_health (self);
   g_object_set (self->chart,
                 "district", ep_page_get_district (page),
@@ -424,6 +506,44 @@ ep_page_overview_init (EpPageOverview *self)
 
   self->binder = ep_binder_new (NULL);
   ep_binder_bind (self->binder, GTK_WIDGET (self->phase_dropdown), "phase");
+
+  {
+    GtkWidget *cycle_row = gtk_widget_get_parent (GTK_WIDGET (self->cycle_label));
+    GtkWidget *column = gtk_widget_get_parent (cycle_row);
+    GtkWidget *label, *button;
+
+    self->start_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    gtk_widget_set_name (self->start_box, "start-plan");
+    label = gtk_label_new (_("The school has no plan yet. A plan follows one cycle, usually a school "
+                             "year: prerequisites, diagnose, design, implement, reflect."));
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_set_hexpand (label, TRUE);
+    button = gtk_button_new_with_mnemonic (_("_Start a Plan…"));
+    gtk_widget_add_css_class (button, "suggested-action");
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.start-plan");
+    gtk_box_append (GTK_BOX (self->start_box), label);
+    gtk_box_append (GTK_BOX (self->start_box), button);
+    gtk_box_insert_child_after (GTK_BOX (column), self->start_box, cycle_row);
+    gtk_widget_set_visible (self->start_box, FALSE);
+
+    self->advance_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    gtk_widget_set_name (self->advance_box, "advance");
+    gtk_widget_add_css_class (self->advance_box, "advance-phase");
+    self->advance_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->advance_label, TRUE);
+    gtk_label_set_xalign (self->advance_label, 0);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->advance_label), TRUE);
+    self->advance_button = gtk_button_new_with_label ("");
+    gtk_widget_set_name (self->advance_button, "advance-button");
+    gtk_widget_set_valign (self->advance_button, GTK_ALIGN_CENTER);
+    g_signal_connect_swapped (self->advance_button, "clicked", G_CALLBACK (advance_clicked_cb), self);
+    gtk_box_append (GTK_BOX (self->advance_box), GTK_WIDGET (self->advance_label));
+    gtk_box_append (GTK_BOX (self->advance_box), self->advance_button);
+    gtk_box_insert_child_after (GTK_BOX (column), self->advance_box, self->start_box);
+    gtk_widget_set_visible (self->advance_box, FALSE);
+  }
 
   self->chart = EP_CHART (ep_chart_new ());
   ep_chart_set_kind (self->chart, EP_CHART_KIND_TREND);

@@ -1096,3 +1096,41 @@ ep_plan_new_next_cycle (EpDistrict  *district,
     }
   return next;
 }
+
+/**
+ * ep_action_new_for_plan:
+ * @plan: the plan the action is for
+ * @today: the day it is made
+ *
+ * A new action with an id unused in @plan, running inside the plan's
+ * cycle: from today (or the cycle's first day, when today is outside it)
+ * to the cycle's last day, so that its bar sits on the plan's timeline.
+ *
+ * Returns: (transfer full): the action, not yet in the plan
+ */
+EpIntervention *
+ep_action_new_for_plan (EpPlan      *plan,
+                        const GDate *today)
+{
+  EpIntervention *action = ep_intervention_new ();
+  g_autofree char *id = NULL;
+  GDate first, last, start;
+  guint n = 1;
+
+  do
+    {
+      g_free (id);
+      id = g_strdup_printf ("a%u", n++);
+    }
+  while (ep_plan_find_intervention (plan, id) != NULL);
+  ep_intervention_set_id (action, id);
+  start = *today;
+  if (ep_cycle_dates (ep_plan_get_cycle (plan), &first, &last))
+    {
+      if (g_date_compare (&start, &first) < 0 || g_date_compare (&start, &last) > 0)
+        start = first;
+      ep_intervention_set_end (action, &last);
+    }
+  ep_intervention_set_start (action, &start);
+  return action;
+}

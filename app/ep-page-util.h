@@ -106,6 +106,8 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 gpointer       ep_copy_node             (gpointer     node);
+EpIntervention *ep_action_new_for_plan  (EpPlan      *plan,
+                                         const GDate *today);
 EpPlan        *ep_plan_new_next_cycle   (EpDistrict  *district,
                                          EpSchool    *school,
                                          EpPlan      *plan,

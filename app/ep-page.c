@@ -367,6 +367,75 @@ ep_page_today (GDate *today)
  * Fills @box with what the plan-health check finds missing on @page, or
  * says that nothing is.
  */
+static gboolean
+typing_in (EpPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)) &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self));
+}
+
+typedef struct {
+  GWeakRef    page;
+  GtkBox     *box;        /* the page's */
+  EpPlanPage  plan_page;
+} Deferred;
+
+static void
+deferred_free (gpointer data,
+               GClosure *closure)
+{
+  Deferred *d = data;
+
+  g_weak_ref_clear (&d->page);
+  g_free (d);
+}
+
+static void
+focus_moved_cb (GtkRoot    *root,
+                GParamSpec *pspec,
+                Deferred   *d)
+{
+  g_autoptr(EpPage) page = g_weak_ref_get (&d->page);
+
+  if (page != NULL && typing_in (page))
+    return;
+  if (page != NULL)
+    {
+      g_object_set_data (G_OBJECT (page), "ep-findings-deferred", NULL);
+      ep_page_fill_findings (page, d->box, d->plan_page);
+    }
+  /* Frees d. */
+  g_signal_handlers_disconnect_by_func (root, focus_moved_cb, d);
+}
+
+static void
+defer_findings (EpPage     *self,
+                GtkBox     *box,
+                EpPlanPage  page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  Deferred *d;
+
+  if (g_object_get_data (G_OBJECT (self), "ep-findings-deferred") != NULL)
+    return;
+  d = g_new0 (Deferred, 1);
+  g_weak_ref_init (&d->page, self);
+  d->box = box;
+  d->plan_page = page;
+  g_object_set_data (G_OBJECT (self), "ep-findings-deferred", d);
+  g_signal_connect_data (root, "notify::focus-widget", G_CALLBACK (focus_moved_cb), d, deferred_free, 0);
+}
+
+/* Whether the findings list waits for typing to end (for tests). */
+gboolean
+ep_page_get_findings_deferred (EpPage *self)
+{
+  return g_object_get_data (G_OBJECT (self), "ep-findings-deferred") != NULL;
+}
+
 void
 ep_page_fill_findings (EpPage     *self,
                        GtkBox     *box,
@@ -378,13 +447,24 @@ ep_page_fill_findings (EpPage     *self,
   guint shown = 0;
   GDate today;
 
+  /* While a text field of the page is being typed in, the list waits:
+   * a list that grows and shrinks per keystroke moves the fields under the
+   * pointer. It catches up when the focus leaves the field. */
+  if (typing_in (self) && gtk_widget_get_first_child (GTK_WIDGET (box)) != NULL &&
+      priv->plan != NULL)
+    {
+      defer_findings (self, box, page);
+      return;
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
     gtk_box_remove (box, child);
   if (priv->district == NULL || priv->plan == NULL)
     return;
 
   ep_page_today (&today);
-  findings = ep_health_check (priv->district, priv->school, priv->plan, &today);
+  /* The page's own step, whatever the phase (so an empty step never says
+   * that nothing is missing), by the rules the Overview uses. */
+  findings = ep_health_check_steps (priv->district, priv->school, priv->plan, &today);
   for (guint i = 0; i < findings->len; i++)
     {
       EpFinding *f = findings->pdata[i];

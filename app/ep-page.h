@@ -57,5 +57,6 @@ void        ep_page_fill_findings  (EpPage     *self,
                                     GtkBox     *box,
                                     EpPlanPage  page);
 void        ep_page_today          (GDate      *today);
+gboolean    ep_page_get_findings_deferred (EpPage *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "ep-import-dialog.h"
 #include "ep-window.h"
 #include "ep-window-reports.h"
+#include "ep-window-schools.h"
 
 struct _EpWindow
 {
@@ -129,6 +130,7 @@ static void
 selection_changed_cb (EpWindow *self)
 {
   show_school (self, ep_window_get_selected_school (self));
+  ep_window_schools_update_actions (self);
 }
 
 static void
@@ -741,6 +743,7 @@ update_actions (EpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", idle && self->file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", idle);
+  ep_window_schools_update_actions (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
@@ -1894,6 +1897,7 @@ ep_window_class_init (EpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-packet", NULL, print_packet_action);
   gtk_widget_class_install_action (widget_class, "win.family-summary", NULL, family_summary_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  ep_window_schools_class_init (widget_class);
 
   /* The same keys as the application's accelerators (ep-application.c),
    * for windows without one (tests). */
