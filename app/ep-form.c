@@ -93,7 +93,7 @@ ep_form_new (GtkWindow        *parent,
   gtk_window_set_modal (window, TRUE);
   gtk_window_set_transient_for (window, parent);
   gtk_window_set_destroy_with_parent (window, TRUE);
-  gtk_window_set_resizable (window, FALSE);
+  gtk_window_set_default_size (window, 480, -1);
   gtk_widget_add_css_class (GTK_WIDGET (window), "ep-form");
 
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
@@ -144,12 +144,13 @@ ep_form_add_field (GtkWindow  *window,
   g_return_val_if_fail (form != NULL, field);
   gtk_label_set_xalign (GTK_LABEL (caption), 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (caption), field);
-  gtk_widget_set_valign (caption, GTK_ALIGN_BASELINE);
+  gtk_widget_set_valign (caption, GTK_IS_ENTRY (field) || GTK_IS_DROP_DOWN (field) ? GTK_ALIGN_CENTER : GTK_ALIGN_START);
   gtk_widget_set_name (field, name);
   gtk_widget_set_hexpand (field, TRUE);
   if (GTK_IS_ENTRY (field))
     {
-      gtk_entry_set_activates_default (GTK_ENTRY (field), TRUE);
+      /* Enter accepts the form (as the default button would). */
+      g_signal_connect_swapped (field, "activate", G_CALLBACK (accept_clicked_cb), window);
       gtk_editable_set_width_chars (GTK_EDITABLE (field), 28);
     }
   gtk_grid_attach (form->grid, caption, 0, form->rows, 1, 1);

@@ -140,7 +140,10 @@ group_selected_cb (EpPageDiagnose *self)
   EpPage *page = EP_PAGE (self);
   EpStudentGroup *group = gtk_drop_down_get_selected_item (self->group_dropdown);
 
-  if (self->syncing || group == NULL || ep_page_get_plan (page) == NULL || ep_page_get_history (page) == NULL)
+  /* A model changing under the drop-down (undo, redo) is not a choice. */
+  if (self->syncing || group == NULL || ep_page_get_plan (page) == NULL || ep_page_get_history (page) == NULL ||
+      ep_history_get_busy (ep_page_get_history (page)) ||
+      g_strcmp0 (ep_plan_get_problem_group (ep_page_get_plan (page)), ep_student_group_get_id (group)) == 0)
     return;
   ep_history_set (ep_page_get_history (page), ep_page_get_plan (page),
                   "problem-group", ep_student_group_get_id (group), NULL);
@@ -152,7 +155,9 @@ indicator_selected_cb (EpPageDiagnose *self)
   EpPage *page = EP_PAGE (self);
   EpIndicator *indicator = gtk_drop_down_get_selected_item (self->indicator_dropdown);
 
-  if (self->syncing || indicator == NULL || ep_page_get_plan (page) == NULL || ep_page_get_history (page) == NULL)
+  if (self->syncing || indicator == NULL || ep_page_get_plan (page) == NULL || ep_page_get_history (page) == NULL ||
+      ep_history_get_busy (ep_page_get_history (page)) ||
+      g_strcmp0 (ep_plan_get_problem_indicator (ep_page_get_plan (page)), ep_indicator_get_id (indicator)) == 0)
     return;
   ep_history_set (ep_page_get_history (page), ep_page_get_plan (page),
                   "problem-indicator", ep_indicator_get_id (indicator), NULL);

@@ -416,6 +416,8 @@ ep_page_implement_init (EpPageImplement *self)
   gtk_widget_set_hexpand (self->log_text, TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->log_text), _("What was decided, changed, learned or heard — Enter adds it"));
   g_signal_connect_swapped (self->log_text, "activate", G_CALLBACK (log_text_activate_cb), self);
+  gtk_widget_set_name (self->log_text, "quick-log-text");
+  gtk_widget_set_name (self->log_who, "quick-log-who");
   add = gtk_button_new_with_mnemonic (_("Add to _Log"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "implement.add-log-entry");
 

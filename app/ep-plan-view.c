@@ -95,7 +95,9 @@ school_has_plan (EpSchool *school,
 static void
 plans_changed_cb (EpPlanView *self)
 {
-  if (self->school && self->plan && !school_has_plan (self->school, self->plan))
+  /* The plan shown left the school (undo), or a school without one got its
+   * first plan: show the current one. */
+  if (self->school && ((self->plan && !school_has_plan (self->school, self->plan)) || self->plan == NULL))
     ep_plan_view_set_plan (self, ep_school_get_current_plan (self->school));
 }
 

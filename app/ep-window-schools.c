@@ -387,7 +387,7 @@ add_indicator_action (GtkWidget  *widget,
                      gtk_drop_down_new (G_LIST_MODEL (ep_enum_string_list (EP_TYPE_UNIT)), NULL));
   description = ep_text_view_new ();
   gtk_widget_set_size_request (description, -1, 72);
-  ep_form_add_field (form, "description", _("D_escription"), ep_framed (description));
+  ep_form_add_field (form, "description-frame", _("D_escription"), ep_framed (description));
   gtk_widget_set_name (description, "description");
   show_form (window, form);
   gtk_widget_grab_focus (name);
@@ -474,7 +474,7 @@ ep_measurement_cell_parse (EpIndicator   *indicator,
   if (is_marker (t, district_marker))
     {
       m->flags = EP_MEASUREMENT_SUPPRESSED;
-      m->marker = g_intern_string (t);
+      m->marker = ep_measurement_intern (t);
       return TRUE;
     }
   slash = strchr (t, '/');
@@ -599,6 +599,14 @@ commit_cell (DataEditor *d,
   gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
   show_data_error (d, NULL);
   had = ep_indicator_lookup (d->indicator, group, period, &old);
+  /* Leaving a cell that was not changed is not an edit. */
+  {
+    g_autofree char *now = ep_measurement_cell_text (d->indicator, had ? &old : NULL);
+    g_autofree char *typed = ep_measurement_cell_text (d->indicator, m.flags ? &m : NULL);
+
+    if (g_strcmp0 (now, typed) == 0)
+      return;
+  }
   if (m.flags == 0)
     {
       if (had)
@@ -652,10 +660,11 @@ fill_grid (DataEditor *d)
 
   for (guint i = 0; i < periods->len; i++)
     add_period_name (d, periods->pdata[i]);
+  /* Removing a focused cell makes it lose the focus: not an edit. */
+  d->syncing = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (d->grid))))
     gtk_grid_remove (d->grid, child);
 
-  d->syncing = TRUE;
   for (guint c = 0; c < d->periods->len; c++)
     {
       GtkWidget *head = gtk_label_new (d->periods->pdata[c]);
@@ -731,15 +740,19 @@ indicator_changed_cb (DataEditor *d)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (d->editor));
   const char *name = focus && GTK_IS_TEXT (focus) ? gtk_widget_get_name (gtk_widget_get_parent (focus)) : NULL;
 
+  g_autofree char *keep = g_strdup (name);
+
   if (d->syncing)
     return;
   fill_grid (d);
-  if (name != NULL && g_str_has_prefix (name, "cell:"))
+  if (keep != NULL && g_str_has_prefix (keep, "cell:"))
     {
-      GtkWidget *again = ep_find_named (GTK_WIDGET (d->grid), name);
+      GtkWidget *again = ep_find_named (GTK_WIDGET (d->grid), keep);
 
+      d->syncing = TRUE;
       if (again != NULL)
         gtk_widget_grab_focus (again);
+      d->syncing = FALSE;
     }
 }
 
@@ -856,7 +869,12 @@ edit_data (EpWindow    *window,
   }
   add_button = gtk_button_new_with_mnemonic (_("Add _Period"));
   gtk_widget_set_name (add_button, "add-period");
-  gtk_box_append (GTK_BOX (add_row), ep_mnemonic_label (_("New p_eriod"), GTK_WIDGET (d->period_entry)));
+  {
+    GtkWidget *caption = gtk_label_new_with_mnemonic (_("New p_eriod"));
+
+    gtk_label_set_mnemonic_widget (GTK_LABEL (caption), GTK_WIDGET (d->period_entry));
+    gtk_box_append (GTK_BOX (add_row), caption);
+  }
   gtk_box_append (GTK_BOX (add_row), GTK_WIDGET (d->period_entry));
   gtk_box_append (GTK_BOX (add_row), add_button);
   g_signal_connect_swapped (add_button, "clicked", G_CALLBACK (add_period_cb), d);

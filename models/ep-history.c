@@ -11,6 +11,7 @@
 
 #include "ep-history.h"
 #include "ep-node.h"
+#include "ep-node-private.h"
 
 /* Typing into one field within this time makes one undo step. */
 #define COALESCE_USEC (2 * G_USEC_PER_SEC)
@@ -950,6 +951,10 @@ ep_history_set_measurement (EpHistory            *self,
   d = measurement_data (indicator, measurement->group, measurement->period);
   d->has_after = TRUE;
   d->after = *measurement;
+  /* The caller's strings may not outlive this call: keep the model's own. */
+  d->after.group = ep_intern (measurement->group);
+  d->after.period = ep_intern (measurement->period);
+  d->after.marker = measurement->marker ? ep_intern (measurement->marker) : NULL;
   if (d->had_before && ep_measurement_equal (&d->before, &d->after))
     {
       measurement_free (d);
@@ -1043,4 +1048,13 @@ ep_history_school_remove_indicator (EpHistory   *self,
   position = position_in (ep_school_get_indicators (school), indicator);
   g_return_if_fail (position != G_MAXUINT);
   push_list (self, OWNER_SCHOOL_INDICATORS, school, indicator, position, FALSE, _("Remove indicator"));
+}
+
+/* Whether an undo, redo or command is being applied: widgets that follow
+ * the model then must not record edits of their own. */
+gboolean
+ep_history_get_busy (EpHistory *self)
+{
+  g_return_val_if_fail (EP_IS_HISTORY (self), FALSE);
+  return self->busy;
 }

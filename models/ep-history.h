@@ -30,6 +30,7 @@ gboolean    ep_history_get_can_redo     (EpHistory      *self);
 const char *ep_history_get_undo_label   (EpHistory      *self);
 const char *ep_history_get_redo_label   (EpHistory      *self);
 gboolean    ep_history_get_modified     (EpHistory      *self);
+gboolean    ep_history_get_busy         (EpHistory      *self);
 void        ep_history_mark_saved       (EpHistory      *self);
 void        ep_history_clear            (EpHistory      *self);
 

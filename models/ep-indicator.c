@@ -804,3 +804,11 @@ ep_indicator_restore (EpIndicator *self,
   copy_cells (self, snapshot);
   emit_changed (self);
 }
+
+/* A group, period or marker kept as long as the model: for measurements
+ * built from text that does not live as long. */
+const char *
+ep_measurement_intern (const char *text)
+{
+  return text ? ep_intern (text) : NULL;
+}

@@ -118,6 +118,7 @@ GPtrArray       *ep_indicator_list_groups      (EpIndicator         *self);
 
 gboolean         ep_measurement_validate       (const EpMeasurement *measurement,
                                                 GError             **error);
+const char      *ep_measurement_intern         (const char          *text);
 gboolean         ep_measurement_equal          (const EpMeasurement *a,
                                                 const EpMeasurement *b);
 

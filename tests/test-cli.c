@@ -738,6 +738,37 @@ test_formula_cells (void)
   ep_test_rm_rf (dir);
 }
 
+/* Issue 14, defect 6: `eqplan check` was silent about a target period
+ * before the baseline's, an impossible percentage and an action that ends
+ * before it starts; it now reports them, by the rules the window uses. */
+static void
+test_check_nonsense (void)
+{
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "nonsense.eqplan", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (path,
+    "<?xml version=\"1.0\"?>\n"
+    "<district xmlns=\"urn:equity-planner:eqplan:1\" version=\"1.0\">\n"
+    "  <name>x</name>\n"
+    "  <groups><group id=\"all\" category=\"all\"><label>All students</label></group></groups>\n"
+    "  <school id=\"S1\"><name>A</name>\n"
+    "    <indicator id=\"r\" kind=\"lagging\" direction=\"higher-is-better\" unit=\"percent\"><name>Reading</name></indicator>\n"
+    "    <plan cycle=\"2025-26\" phase=\"implement\">\n"
+    "      <diagnosis><problem group=\"all\" indicator=\"r\" baseline=\"30\" baseline-period=\"2024-25\" target=\"150\" target-period=\"2023-24\"/></diagnosis>\n"
+    "      <actions><action id=\"a1\" start=\"2026-03-01\" end=\"2026-02-01\"><title>Calls</title></action></actions>\n"
+    "    </plan>\n"
+    "  </school>\n"
+    "</district>\n", -1, NULL));
+  eqplan (&run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "\nS1\t2025-26\terror\ttarget-before-baseline\t"));
+  g_assert_nonnull (strstr (run.out, "\nS1\t2025-26\terror\tvalue-out-of-range\tThe target (150) is not possible."));
+  g_assert_nonnull (strstr (run.out, "S1\t2025-26\terror\taction-ends-before-start\tThe action “Calls” ends before it starts."));
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -751,6 +782,7 @@ main (int    argc,
   g_test_add_func ("/cli/analyze", test_analyze);
   g_test_add_func ("/cli/analyze-shared", test_analyze_shared);
   g_test_add_func ("/cli/check", test_check);
+  g_test_add_func ("/cli/check-nonsense", test_check_nonsense);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/chart", test_chart);
   g_test_add_func ("/cli/formula-cells", test_formula_cells);
