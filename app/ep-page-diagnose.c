@@ -685,8 +685,18 @@ ep_page_diagnose_init (EpPageDiagnose *self)
     gtk_widget_set_valign (self->use_data_button, GTK_ALIGN_CENTER);
     gtk_widget_set_halign (self->use_data_button, GTK_ALIGN_START);
     g_signal_connect_swapped (self->use_data_button, "clicked", G_CALLBACK (use_data_cb), self);
+    /* Beside the baseline field, in its cell. */
     gtk_grid_query_child (GTK_GRID (grid), GTK_WIDGET (self->baseline_entry), &col, &row, &width, &height);
-    gtk_grid_attach (GTK_GRID (grid), self->use_data_button, col + width, row, 1, 1);
+    {
+      GtkWidget *pair = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      g_object_ref (self->baseline_entry);
+      gtk_grid_remove (GTK_GRID (grid), GTK_WIDGET (self->baseline_entry));
+      gtk_box_append (GTK_BOX (pair), GTK_WIDGET (self->baseline_entry));
+      g_object_unref (self->baseline_entry);
+      gtk_box_append (GTK_BOX (pair), self->use_data_button);
+      gtk_grid_attach (GTK_GRID (grid), pair, col, row, width, height);
+    }
 
     gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-indicator");
     self->edit_data_button = gtk_button_new_with_mnemonic (_("_Edit Data…"));

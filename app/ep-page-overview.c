@@ -197,6 +197,11 @@ show_advance (EpPageOverview *self)
   g_autofree char *button = NULL;
 
   gtk_widget_set_visible (self->start_box, plan == NULL && ep_page_get_school (page) != NULL);
+  /* Without a plan, the plan's sections would all be empty. */
+  for (GtkWidget *c = gtk_widget_get_next_sibling (self->advance_box); c; c = gtk_widget_get_next_sibling (c))
+    gtk_widget_set_visible (c, plan != NULL);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->cycle_label)), plan != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_dropdown), plan != NULL);
   if (plan == NULL || ep_page_get_district (page) == NULL ||
       (phase = ep_plan_get_phase (plan)) >= EP_PHASE_REFLECT)
     {

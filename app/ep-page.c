@@ -400,8 +400,8 @@ focus_moved_cb (GtkRoot    *root,
 {
   g_autoptr(EpPage) page = g_weak_ref_get (&d->page);
 
-  if (page != NULL && typing_in (page))
-    return;
+  /* Any move of the focus (Tab to the next field, a click elsewhere) ends
+   * the typing: the list catches up, between fields, not within one. */
   if (page != NULL)
     {
       g_object_set_data (G_OBJECT (page), "ep-findings-deferred", NULL);
@@ -449,7 +449,7 @@ ep_page_fill_findings (EpPage     *self,
 
   /* While a text field of the page is being typed in, the list waits:
    * a list that grows and shrinks per keystroke moves the fields under the
-   * pointer. It catches up when the focus leaves the field. */
+   * pointer. It catches up when the focus moves. */
   if (typing_in (self) && gtk_widget_get_first_child (GTK_WIDGET (box)) != NULL &&
       priv->plan != NULL)
     {

@@ -25,6 +25,38 @@
 
 static gint64 step_start;
 
+static void spin (guint ms);
+
+/* With EP_SCREENSHOT_DIR set, a PNG of @widget's window as it is now. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("EP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  paintable = gtk_widget_paintable_new (widget);
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 step (const char *what)
 {
@@ -331,6 +363,7 @@ test_principal (void)
   form = open_form (window, "win.add-school", NULL);
   type_into (named (form, "name"), "Lincoln Elementary");
   enter (named (form, "id"), "");
+  screenshot (GTK_WIDGET (form), "journey-add-school.png");
   g_assert_true (ep_window_get_form (window) == form);
   g_assert_nonnull (ep_form_get_error (form));
   g_assert_cmpuint (g_list_model_get_n_items (ep_district_get_schools (district)), ==, 0);
@@ -357,6 +390,7 @@ test_principal (void)
     GtkWidget *start = named (overview, "start-plan");
 
     spin_until ((gboolean (*) (gpointer)) gtk_widget_get_visible, start);
+    screenshot (GTK_WIDGET (window), "journey-no-plan.png");
   }
   form = open_form (window, "win.start-plan", NULL);
   g_assert_cmpstr (ep_form_get_text (form, "cycle"), ==, "2026-27");
@@ -424,6 +458,7 @@ test_principal (void)
         enter (named (form, name), cells[i].text);
       }
     g_assert_cmpuint (ep_indicator_get_n_measurements (absence), ==, 7);
+    screenshot (GTK_WIDGET (form), "journey-data-editor.png");
 
     /* Nonsense is refused with a reason and changes nothing. */
     enter (named (form, "cell:BL:2025-26"), "abc");
@@ -472,6 +507,7 @@ test_principal (void)
     g_assert_false (ep_plan_get_has_target (plan));
     enter (target, "150");
     g_assert_true (gtk_widget_get_visible (error));
+    screenshot (GTK_WIDGET (window), "journey-diagnose-refused.png");
     g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error)), "100"));
     g_assert_false (ep_plan_get_has_target (plan));
     enter (target, "20");
@@ -502,6 +538,7 @@ test_principal (void)
     GtkWidget *overview = ep_plan_view_get_page (view, EP_PAGE_OVERVIEW);
 
     spin_until ((gboolean (*) (gpointer)) gtk_widget_get_visible, named (overview, "advance"));
+    screenshot (GTK_WIDGET (window), "journey-advance.png");
     click (named (overview, "advance-button"));
     g_assert_cmpint (ep_plan_get_phase (plan), ==, EP_PHASE_DESIGN);
   }
