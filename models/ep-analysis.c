@@ -979,6 +979,14 @@ ep_analysis_track (const EpAnalysis *analysis,
                               (out->year - out->baseline_year) /
                               (double) (out->target_year - out->baseline_year));
 
+  /* At the baseline itself there is nothing to judge yet: the value is
+   * the baseline, and "on track" would claim progress not measured. */
+  if (out->year == out->baseline_year)
+    {
+      out->reason = EP_REASON_NO_LATER_PERIOD;
+      return;
+    }
+
   better = out->current.value - out->path.value;
   if (ep_indicator_get_direction (indicator) == EP_DIRECTION_LOWER_IS_BETTER)
     better = -better;
@@ -1050,6 +1058,9 @@ ep_figure_explain (const EpFigure *figure)
       return g_strdup_printf (_("comparison group too small (minimum %u)"), figure->limit);
     case EP_REASON_ZERO_REFERENCE:
       return g_strdup (_("comparison rate is zero"));
+    case EP_REASON_NO_LATER_PERIOD:
+      /* Translators: why a plan is not yet on or off track */
+      return g_strdup (_("no data after the baseline period yet"));
     case EP_REASON_NOT_APPLICABLE:
     default:
       /* Translators: a figure that this method does not give, e.g. a risk ratio of mean scores */
@@ -1089,6 +1100,8 @@ ep_figure_code (const EpFigure *figure)
       return g_strdup_printf ("reference<%u", figure->limit);
     case EP_REASON_ZERO_REFERENCE:
       return g_strdup ("zero-reference");
+    case EP_REASON_NO_LATER_PERIOD:
+      return g_strdup ("no-later-period");
     case EP_REASON_NOT_APPLICABLE:
     default:
       return g_strdup ("n/a");

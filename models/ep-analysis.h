@@ -34,6 +34,8 @@ G_BEGIN_DECLS
  * @EP_REASON_NOT_APPLICABLE: the method does not apply (a ratio of mean
  *   scores, the reference group against itself, an alternate risk ratio
  *   when the ordinary one can be computed)
+ * @EP_REASON_NO_LATER_PERIOD: a track needs a period after the baseline's,
+ *   and the data have none yet
  */
 typedef enum {
   EP_REASON_OK,
@@ -46,6 +48,7 @@ typedef enum {
   EP_REASON_REFERENCE_BELOW_MIN,
   EP_REASON_ZERO_REFERENCE,
   EP_REASON_NOT_APPLICABLE,
+  EP_REASON_NO_LATER_PERIOD,
 } EpReason;
 
 /**

@@ -830,9 +830,27 @@ test_demo (void)
   plan = ep_school_get_current_plan (school);
   ep_analysis_init (&analysis, district);
   ep_analysis_track (&analysis, school, plan, NULL, &track);
-  /* The demo plan: EL chronic absence 31.7 % → 20 % by 2027-28. */
-  g_assert_cmpint (track.state, !=, EP_TRACK_UNKNOWN);
+  /* The demo plan: EL chronic absence 31.7 % → 20 % by 2027-28, with data
+   * up to the baseline period only. Issue 14, defect 9: that is not "on
+   * track" — nothing has been measured since the baseline. */
+  g_assert_cmpint (track.state, ==, EP_TRACK_UNKNOWN);
+  g_assert_cmpint (track.reason, ==, EP_REASON_NO_LATER_PERIOD);
+  g_assert_cmpstr (track.period, ==, "2024-25");
   g_assert_true (ep_figure_ok (&track.current));
+
+  /* A year later: 60 of 210 = 28.6 %, where the straight path from 31.7 %
+   * to 20 % over three years is at 27.8 % (31.7 − 11.7 / 3): behind. */
+  {
+    EpIndicator *absence = ep_school_find_indicator (school, "chronic-absence");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ep_indicator_set_count (absence, "EL", "2025-26", 60, 210, &error));
+    g_assert_no_error (error);
+    ep_analysis_track (&analysis, school, plan, NULL, &track);
+    g_assert_cmpstr (track.period, ==, "2025-26");
+    g_assert_cmpint (track.state, ==, EP_TRACK_BEHIND);
+    g_assert_cmpfloat_with_epsilon (track.path.value, 31.7 - 11.7 / 3.0, 1e-9);
+  }
 }
 
 int
