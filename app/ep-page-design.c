@@ -165,21 +165,21 @@ create_idea_row (gpointer item,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (score, "score");
   gtk_label_set_xalign (GTK_LABEL (score), 0);
-  gtk_widget_set_hexpand (score, TRUE);
 
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Idea"), title), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), title, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), chosen, 2, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), remove, 3, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), score, 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), chosen, 3, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), remove, 4, 0, 1, 1);
   gtk_box_append (GTK_BOX (scores), ep_mnemonic_label (_("Im_pact"), impact));
   gtk_box_append (GTK_BOX (scores), impact);
   gtk_box_append (GTK_BOX (scores), ep_mnemonic_label (_("_Feasibility"), feasibility));
   gtk_box_append (GTK_BOX (scores), feasibility);
   gtk_box_append (GTK_BOX (scores), ep_mnemonic_label (_("_Alignment"), alignment));
   gtk_box_append (GTK_BOX (scores), alignment);
-  gtk_widget_set_margin_start (score, 12);
-  gtk_box_append (GTK_BOX (scores), score);
-  gtk_grid_attach (GTK_GRID (grid), scores, 1, 1, 3, 1);
+  /* The scores under the title, their sum beside it: the row stays
+   * narrow enough for a 1100 px window. */
+  gtk_grid_attach (GTK_GRID (grid), scores, 1, 1, 4, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
   ep_binder_bind (binder, title, "title");

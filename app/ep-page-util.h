@@ -38,6 +38,8 @@ char          *ep_describe_problem      (EpDistrict  *district,
                                          EpPlan      *plan);
 char          *ep_next_cycle_name       (const char  *cycle);
 
+void           ep_label_no_hyphens      (GtkLabel    *label);
+void           ep_labels_no_hyphens     (GtkWidget   *widget);
 /* A label + control pair for a grid or box: the label gets the mnemonic. */
 GtkWidget     *ep_mnemonic_label        (const char  *text,
                                          GtkWidget   *mnemonic_widget);
@@ -98,6 +100,7 @@ const char          *ep_cells_get         (EpCells    *self,
                                            guint       index);
 void                 ep_cells_set_highlight (EpCells  *self,
                                              gboolean  highlight);
+gboolean             ep_cells_get_highlight (EpCells  *self);
 GtkColumnViewColumn *ep_cells_column_new  (const char *title,
                                            guint       index,
                                            gboolean    numeric);
