@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <string.h>
 
@@ -302,14 +303,51 @@ ep_format_figure (EpIndicator    *indicator,
   return ep_format_indicator_value (indicator, figure->value);
 }
 
+/**
+ * ep_locale_date_format:
+ *
+ * The locale's date format (as %x writes it) with a four-digit year: a
+ * planning tool's dates span years, and "12/04/26" reads as any of three
+ * dates. For strftime() and g_date_time_format().
+ *
+ * Returns: (transfer full):
+ */
+char *
+ep_locale_date_format (void)
+{
+  const char *d_fmt = nl_langinfo (D_FMT);
+  GString *format = g_string_new (NULL);
+
+  if (d_fmt == NULL || *d_fmt == '\0')
+    d_fmt = "%Y-%m-%d";
+  for (const char *p = d_fmt; *p; p++)
+    {
+      if (p[0] == '%' && p[1] == 'y')
+        {
+          g_string_append (format, "%Y");
+          p++;
+        }
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          g_string_append_len (format, p, 2);
+          p++;
+        }
+      else
+        g_string_append_c (format, *p);
+    }
+  return g_string_free (format, FALSE);
+}
+
 char *
 ep_format_locale_date (const GDate *date)
 {
+  g_autofree char *format = NULL;
   char buf[128];
 
   if (date == NULL || !g_date_valid (date))
     return NULL;
-  if (g_date_strftime (buf, sizeof buf, "%x", date) == 0)
+  format = ep_locale_date_format ();
+  if (g_date_strftime (buf, sizeof buf, format, date) == 0)
     return ep_format_date (date);
   return g_strdup (buf);
 }

@@ -30,6 +30,7 @@ char          *ep_format_indicator_value (EpIndicator *indicator,
 char          *ep_format_figure         (EpIndicator    *indicator,
                                          const EpFigure *figure,
                                          gboolean        is_gap);
+char          *ep_locale_date_format    (void);
 char          *ep_format_locale_date    (const GDate *date);
 gboolean       ep_parse_locale_date     (const char  *text,
                                          GDate       *date);

@@ -15,6 +15,9 @@
 #include "ep-application.h"
 #include "ep-page-diagnose.h"
 #include "ep-page-design.h"
+#include "ep-page-util.h"
+#include "ep-date-entry.h"
+#include <locale.h>
 #include "ep-plan-view.h"
 #include "ep-test-util.h"
 #include "ep-window.h"
@@ -255,6 +258,50 @@ test_table_rows (void)
     }
 }
 
+/* #14: dates show four-digit years, in the locale's order; the file
+ * keeps ISO dates. */
+static void
+test_dates (void)
+{
+  static const struct { const char *locale, *expected; } cases[] = {
+    { "C.UTF-8", "08/13/2025" },
+    { "de_DE.UTF-8", "13.08.2025" },
+    { "es_ES.UTF-8", "13/08/2025" },
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autoptr(GDate) date = g_date_new_dmy (13, G_DATE_AUGUST, 2025);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *entry;
+      GtkWidget *text_entry;
+      GDate parsed;
+
+      if (setlocale (LC_ALL, cases[i].locale) == NULL)
+        {
+          g_test_message ("no locale %s", cases[i].locale);
+          continue;
+        }
+      text = ep_format_locale_date (date);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_true (ep_parse_locale_date (text, &parsed));
+      g_assert_cmpint (g_date_compare (&parsed, date), ==, 0);
+
+      /* The entry on the Implement page shows the same. */
+      entry = ep_date_entry_new ();
+      g_object_ref_sink (entry);
+      ep_date_entry_set_date (EP_DATE_ENTRY (entry), date);
+      text_entry = gtk_widget_get_first_child (entry);
+      while (text_entry && !GTK_IS_EDITABLE (text_entry))
+        text_entry = gtk_widget_get_next_sibling (text_entry);
+      g_assert_nonnull (text_entry);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text_entry)), ==, cases[i].expected);
+      g_object_unref (entry);
+    }
+  setlocale (LC_ALL, saved);
+}
+
 /* ---- Screenshots (build-aux/screenshots) -------------------------------- */
 
 static void
@@ -423,6 +470,7 @@ main (int    argc,
   g_test_add_func ("/look/stylesheet", test_stylesheet);
   g_test_add_func ("/look/no-hyphens", test_no_hyphens);
   g_test_add_func ("/look/table-rows", test_table_rows);
+  g_test_add_func ("/look/dates", test_dates);
   g_test_add_func ("/look/screenshots", test_screenshots);
 
   return g_test_run ();
