@@ -11,11 +11,14 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ep-application.h"
 #include "ep-page-diagnose.h"
 #include "ep-page-design.h"
 #include "ep-page-util.h"
+#include "ep-chart.h"
+#include "ep-page-reflect.h"
 #include "ep-date-entry.h"
 #include <locale.h>
 #include "ep-plan-view.h"
@@ -258,6 +261,176 @@ test_table_rows (void)
     }
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  spin_a_while (30);
+  return handled;
+}
+
+/* The pixel at (x, y) of @widget as drawn now, 0xRRGGBB. */
+static guint32
+widget_pixel (GtkWidget *widget,
+              int        x,
+              int        y)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+  g_autofree guchar *data = NULL;
+  guint32 p;
+
+  spin_a_while (50);
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  memcpy (&p, data + (y * width + x) * 4, 4);   /* BGRA, premultiplied */
+  return p & 0xffffff;
+}
+
+/* #11: the chart shows a focus ring when it has the keyboard focus, and
+ * the arrow keys announce the focused bar's value (accessible
+ * description) and show it. */
+static void
+test_chart_keyboard (void)
+{
+  View v = { 0 };
+  GtkWidget *page, *chart;
+  EpChartData *data;
+  guint32 before, after;
+
+  view_open (&v, "060000100002", 1100, 720);
+  ep_plan_view_show_page (v.view, EP_PAGE_DIAGNOSE, NULL);
+  spin_a_while (200);
+  page = ep_plan_view_get_page (v.view, EP_PAGE_DIAGNOSE);
+  chart = find_type (page, EP_TYPE_CHART);
+  g_assert_nonnull (chart);
+  data = ep_chart_get_data (EP_CHART (chart));
+  g_assert_nonnull (data);
+
+  before = widget_pixel (chart, 1, gtk_widget_get_height (chart) / 2);
+  gtk_widget_grab_focus (chart);
+  g_assert_true (gtk_widget_has_focus (chart));
+  after = widget_pixel (chart, 1, gtk_widget_get_height (chart) / 2);
+  g_assert_cmphex (before, !=, after);
+
+  for (int i = 0; i < 3; i++)
+    {
+      EpChartItem *item;
+      g_autofree char *expected = NULL;
+      g_autofree char *mismatch = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_assert_true (press_key (chart, GDK_KEY_Right));
+      g_assert_cmpint (ep_chart_get_focus_item (EP_CHART (chart)), ==, i);
+      item = ep_chart_data_get_item (data, i);
+      lines = g_strsplit (item->tooltip, "\n", -1);
+      expected = g_strjoinv ("; ", lines);
+      /* "English learners, 2024-25: 31.7% (64 of 202 students)" */
+      g_assert_true (g_str_has_prefix (expected, item->label));
+      g_assert_nonnull (strstr (expected, ": "));
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     expected);
+      if (mismatch)
+        g_error ("after Right ×%d: %s", i + 1, mismatch);
+    }
+  view_close (&v);
+}
+
+static void
+check_no_selectable (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)))
+    g_error ("the label “%s” is selectable", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    check_no_selectable (c);
+}
+
+/* #11: Tab stops on the Diagnose page: no label, nothing in the table;
+ * the chart is one stop. Reflect opens with no text selected. */
+static void
+test_tab_chain (void)
+{
+  View v = { 0 };
+  GtkWidget *page, *table, *first = NULL;
+  guint stops = 0, chart_stops = 0;
+
+  view_open (&v, "060000100002", 1100, 720);
+  ep_plan_view_show_page (v.view, EP_PAGE_DIAGNOSE, NULL);
+  spin_a_while (200);
+  page = ep_plan_view_get_page (v.view, EP_PAGE_DIAGNOSE);
+  table = GTK_WIDGET (page_child (&v, EP_PAGE_DIAGNOSE, EP_TYPE_PAGE_DIAGNOSE, "table"));
+  /* From the page's first stop, Tab until the focus leaves the page (the
+   * sidebars are outside it). */
+  gtk_window_set_focus (v.window, NULL);
+  g_assert_true (gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD));
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus = gtk_window_get_focus (v.window);
+
+      if (focus == NULL || focus == first || !gtk_widget_is_ancestor (focus, page))
+        break;
+      if (first == NULL)
+        first = focus;
+      stops++;
+      if (GTK_IS_LABEL (focus))
+        g_error ("Tab stops on the label “%s”", gtk_label_get_text (GTK_LABEL (focus)));
+      g_assert_false (focus == table || gtk_widget_is_ancestor (focus, table));
+      chart_stops += EP_IS_CHART (focus);
+      if (!gtk_widget_child_focus (GTK_WIDGET (v.window), GTK_DIR_TAB_FORWARD))
+        break;
+    }
+  g_assert_cmpuint (stops, >, 5);
+  g_assert_cmpuint (chart_stops, ==, 1);
+  view_close (&v);
+
+  /* Reflect, as it opens: the focus is not on a label, no text selected. */
+  view_open (&v, "060000100002", 1100, 720);
+  ep_plan_view_show_page (v.view, EP_PAGE_REFLECT, NULL);
+  spin_a_while (200);
+  {
+    GtkWidget *focus = gtk_window_get_focus (v.window);
+    GtkWidget *reflect = ep_plan_view_get_page (v.view, EP_PAGE_REFLECT);
+    g_assert_false (focus != NULL && GTK_IS_LABEL (focus));
+    check_no_selectable (reflect);
+  }
+  view_close (&v);
+}
+
 /* #14: dates show four-digit years, in the locale's order; the file
  * keeps ISO dates. */
 static void
@@ -450,6 +623,8 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
 
   g_setenv ("EP_TODAY", "2026-03-02", TRUE);
+  /* The accessible properties can be checked. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   /* As main.c does (EP_LOCALEDIR: the uninstalled catalogs). */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EP_LOCALEDIR") ? g_getenv ("EP_LOCALEDIR") : LOCALEDIR);
@@ -470,6 +645,8 @@ main (int    argc,
   g_test_add_func ("/look/stylesheet", test_stylesheet);
   g_test_add_func ("/look/no-hyphens", test_no_hyphens);
   g_test_add_func ("/look/table-rows", test_table_rows);
+  g_test_add_func ("/look/chart-keyboard", test_chart_keyboard);
+  g_test_add_func ("/look/tab-chain", test_tab_chain);
   g_test_add_func ("/look/dates", test_dates);
   g_test_add_func ("/look/screenshots", test_screenshots);
 
