@@ -199,7 +199,7 @@ draw_focus (EpChart *self,
   if (item->tooltip == NULL)
     return;
   layout = gtk_widget_create_pango_layout (widget, item->tooltip);
-  pango_layout_set_width (layout, (int) MIN (width * 0.5, 360) * PANGO_SCALE);
+  pango_layout_set_width (layout, (int) MAX (40, MIN (width - 16, 520)) * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_get_pixel_size (layout, &lw, &lh);
   bw = lw + 2 * pad;
