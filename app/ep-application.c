@@ -164,6 +164,18 @@ ep_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ep_application_parent_class)->startup (app);
 
+  /* GTK 4 itself loads only menus, the help overlay and icons from the
+   * resource base path (style.css is a libadwaita feature): load the
+   * stylesheet here, for every window on the display. */
+  if (gdk_display_get_default () != NULL)
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);

@@ -3,7 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The entry shows the date as the locale writes it (%x) and accepts that,
+ * The entry shows the date as the locale writes it (%x, with a four-digit
+ * year: ep_locale_date_format()) and accepts that,
  * ISO 8601, or anything g_date_set_parse() understands. The date is
  * committed (and "date" notified) on Enter, when focus leaves, or when a day
  * is picked in the calendar; invalid text is marked with the error style

@@ -192,24 +192,24 @@ create_idea_row (gpointer item,
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (score, "score");
   gtk_label_set_xalign (GTK_LABEL (score), 0);
-  gtk_widget_set_hexpand (score, TRUE);
 
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Idea"), title), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), title, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), chosen, 2, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), remove, 3, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), score, 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), chosen, 3, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), remove, 4, 0, 1, 1);
   gtk_box_append (GTK_BOX (scores), ep_mnemonic_label (_("Im_pact"), impact));
   gtk_box_append (GTK_BOX (scores), impact);
   gtk_box_append (GTK_BOX (scores), ep_mnemonic_label (_("_Feasibility"), feasibility));
   gtk_box_append (GTK_BOX (scores), feasibility);
   gtk_box_append (GTK_BOX (scores), ep_mnemonic_label (_("_Alignment"), alignment));
   gtk_box_append (GTK_BOX (scores), alignment);
-  gtk_widget_set_margin_start (score, 12);
-  gtk_box_append (GTK_BOX (scores), score);
-  gtk_grid_attach (GTK_GRID (grid), scores, 1, 1, 3, 1);
+  /* The scores under the title, their sum beside it: the row stays
+   * narrow enough for a 1100 px window. */
+  gtk_grid_attach (GTK_GRID (grid), scores, 1, 1, 4, 1);
   gtk_widget_set_size_request (description, -1, 48);
   gtk_grid_attach (GTK_GRID (grid), ep_mnemonic_label (_("_Description"), description), 0, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), ep_framed (description), 1, 2, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), ep_framed (description), 1, 2, 4, 1);
   gtk_widget_set_name (description, "description");
   gtk_widget_set_name (title, "title");
   gtk_widget_set_name (make_action, "make-action");
@@ -218,7 +218,7 @@ create_idea_row (gpointer item,
   g_object_set_data (G_OBJECT (make_action), "ep-item", idea);
   g_signal_connect (make_action, "clicked", G_CALLBACK (make_action_clicked_cb), self);
   g_object_bind_property (idea, "chosen", make_action, "sensitive", G_BINDING_SYNC_CREATE);
-  gtk_grid_attach (GTK_GRID (grid), make_action, 1, 3, 3, 1);
+  gtk_grid_attach (GTK_GRID (grid), make_action, 1, 3, 4, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
   ep_binder_bind (binder, title, "title");

@@ -43,7 +43,7 @@ struct _EpPageDiagnose
   GtkLabel       *problem_summary;
   GtkDropDown    *table_indicator_dropdown;
   GtkDropDown    *table_period_dropdown;
-  GtkColumnView  *table;
+  GtkGrid        *table;
   GtkLabel       *table_note;
   GtkBox         *chart_slot;
 
@@ -360,6 +360,63 @@ format_n (const EpGroupFigures *figures,
   return g_strdup (_("unknown"));
 }
 
+static const struct { const char *title; gboolean numeric; } columns[N_COLS] = {
+  /* Translators: columns of the indicators table */
+  { N_("Student group"), FALSE },
+  { N_("n"), TRUE },
+  { N_("Rate"), TRUE },
+  { N_("Gap"), TRUE },
+  { N_("Risk ratio"), TRUE },
+  { N_("Flags"), FALSE },
+};
+
+static GtkWidget *
+table_cell (const char *text,
+            gboolean    numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  ep_label_no_hyphens (GTK_LABEL (label));
+  return label;
+}
+
+/* The table's widgets, from self->rows: a header, then a row per group. */
+static void
+show_rows (EpPageDiagnose *self)
+{
+  GtkWidget *child;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))))
+    gtk_grid_remove (self->table, child);
+  if (n == 0)
+    return;
+  for (guint c = 0; c < N_COLS; c++)
+    {
+      GtkWidget *header = table_cell (_(columns[c].title), columns[c].numeric);
+
+      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_set_hexpand (header, c == COL_GROUP || c == COL_FLAGS);
+      gtk_grid_attach (self->table, header, c, 0, 1, 1);
+    }
+  for (guint r = 0; r < n; r++)
+    {
+      g_autoptr(EpCells) cells = g_list_model_get_item (G_LIST_MODEL (self->rows), r);
+
+      for (guint c = 0; c < N_COLS; c++)
+        {
+          GtkWidget *cell = table_cell (ep_cells_get (cells, c), columns[c].numeric);
+
+          if (ep_cells_get_highlight (cells))
+            gtk_widget_add_css_class (cell, "highlight-cell");
+          gtk_grid_attach (self->table, cell, c, r + 1, 1, 1);
+        }
+    }
+}
+
 static void
 fill_table (EpPageDiagnose *self)
 {
@@ -375,6 +432,7 @@ fill_table (EpPageDiagnose *self)
   g_autofree char *threshold = NULL;
 
   g_list_store_remove_all (self->rows);
+  show_rows (self);
   g_object_set (self->chart,
                 "district", district,
                 "school", ep_page_get_school (page),
@@ -411,6 +469,7 @@ fill_table (EpPageDiagnose *self)
                                                         ep_student_group_get_id (group)) == 0);
       g_list_store_append (self->rows, cells);
     }
+  show_rows (self);
   threshold = ep_format_locale_number (analysis.rules.threshold, 2);
   /* Translators: explains the table; %u and %s are the district's minimum n and risk-ratio threshold */
   note = g_strdup_printf (ngettext ("Gaps are against all students. Rates need at least %u student in the group; "
@@ -599,22 +658,11 @@ ep_page_diagnose_init (EpPageDiagnose *self)
 {
   g_autoptr(GtkStringList) focus = NULL;
   GtkExpression *expression;
-  GtkColumnViewColumn *column;
-  static const struct { const char *title; gboolean numeric; } columns[N_COLS] = {
-    /* Translators: columns of the indicators table */
-    { N_("Student group"), FALSE },
-    { N_("n"), TRUE },
-    { N_("Rate"), TRUE },
-    { N_("Gap"), TRUE },
-    { N_("Risk ratio"), TRUE },
-    { N_("Flags"), FALSE },
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chart = EP_CHART (ep_chart_new ());
   ep_chart_set_kind (self->chart, EP_CHART_KIND_GROUPS);
-  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 300);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 360);
   gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
   gtk_box_append (self->chart_slot, GTK_WIDGET (self->chart));
 
@@ -651,17 +699,6 @@ ep_page_diagnose_init (EpPageDiagnose *self)
   gtk_entry_set_placeholder_text (self->target_period_entry, "2027-28");
 
   self->rows = g_list_store_new (EP_TYPE_CELLS);
-  {
-    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
-    gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
-  }
-  for (guint i = 0; i < N_COLS; i++)
-    {
-      column = ep_cells_column_new (_(columns[i].title), i, columns[i].numeric);
-      gtk_column_view_column_set_expand (column, i == COL_GROUP || i == COL_FLAGS);
-      gtk_column_view_append_column (self->table, column);
-      g_object_unref (column);
-    }
 
   {
     GtkWidget *grid = gtk_widget_get_parent (GTK_WIDGET (self->baseline_entry));
@@ -717,4 +754,18 @@ ep_page_diagnose_init (EpPageDiagnose *self)
   ep_binder_bind (self->binder, GTK_WIDGET (self->baseline_period_entry), "baseline-period");
   ep_binder_bind (self->binder, GTK_WIDGET (self->target_period_entry), "target-period");
   ep_binder_bind (self->binder, GTK_WIDGET (self->statement_view), "statement");
+}
+
+/**
+ * ep_page_diagnose_get_rows:
+ *
+ * The indicators table's rows, one #EpCells a group.
+ *
+ * Returns: (transfer none):
+ */
+GListModel *
+ep_page_diagnose_get_rows (EpPageDiagnose *self)
+{
+  g_return_val_if_fail (EP_IS_DIAGNOSE_PAGE (self), NULL);
+  return G_LIST_MODEL (self->rows);
 }

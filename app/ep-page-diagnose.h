@@ -12,4 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EpPageDiagnose, ep_page_diagnose, EP, DIAGNOSE_PAGE, EpPage)
 
+GListModel *ep_page_diagnose_get_rows (EpPageDiagnose *self);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <string.h>
 
@@ -302,14 +303,51 @@ ep_format_figure (EpIndicator    *indicator,
   return ep_format_indicator_value (indicator, figure->value);
 }
 
+/**
+ * ep_locale_date_format:
+ *
+ * The locale's date format (as %x writes it) with a four-digit year: a
+ * planning tool's dates span years, and "12/04/26" reads as any of three
+ * dates. For strftime() and g_date_time_format().
+ *
+ * Returns: (transfer full):
+ */
+char *
+ep_locale_date_format (void)
+{
+  const char *d_fmt = nl_langinfo (D_FMT);
+  GString *format = g_string_new (NULL);
+
+  if (d_fmt == NULL || *d_fmt == '\0')
+    d_fmt = "%Y-%m-%d";
+  for (const char *p = d_fmt; *p; p++)
+    {
+      if (p[0] == '%' && p[1] == 'y')
+        {
+          g_string_append (format, "%Y");
+          p++;
+        }
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          g_string_append_len (format, p, 2);
+          p++;
+        }
+      else
+        g_string_append_c (format, *p);
+    }
+  return g_string_free (format, FALSE);
+}
+
 char *
 ep_format_locale_date (const GDate *date)
 {
+  g_autofree char *format = NULL;
   char buf[128];
 
   if (date == NULL || !g_date_valid (date))
     return NULL;
-  if (g_date_strftime (buf, sizeof buf, "%x", date) == 0)
+  format = ep_locale_date_format ();
+  if (g_date_strftime (buf, sizeof buf, format, date) == 0)
     return ep_format_date (date);
   return g_strdup (buf);
 }
@@ -386,6 +424,35 @@ ep_next_cycle_name (const char *cycle)
 
 /* ---- Widgets ----------------------------------------------------------- */
 
+/**
+ * ep_label_no_hyphens:
+ *
+ * For a label that is not prose (a field's name, a heading, a table cell):
+ * wrapped between words only, never with a hyphen inserted in a word.
+ */
+void
+ep_label_no_hyphens (GtkLabel *label)
+{
+  PangoAttrList *old = gtk_label_get_attributes (label);
+  PangoAttrList *attrs = old ? pango_attr_list_copy (old) : pango_attr_list_new ();
+
+  pango_attr_list_change (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+  if (gtk_label_get_wrap (label))
+    gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD);
+}
+
+/* ep_label_no_hyphens() on every label under @widget. */
+void
+ep_labels_no_hyphens (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    ep_label_no_hyphens (GTK_LABEL (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    ep_labels_no_hyphens (c);
+}
+
 GtkWidget *
 ep_mnemonic_label (const char *text,
                    GtkWidget  *mnemonic_widget)
@@ -394,7 +461,7 @@ ep_mnemonic_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  ep_label_no_hyphens (GTK_LABEL (label));
   if (mnemonic_widget != NULL)
     gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
   /* Beside a multi-line field, the label goes with its first line. */
@@ -895,6 +962,12 @@ ep_cells_set_highlight (EpCells  *self,
   self->highlight = highlight;
 }
 
+gboolean
+ep_cells_get_highlight (EpCells *self)
+{
+  return self->highlight;
+}
+
 static void
 cells_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -904,7 +977,7 @@ cells_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  ep_label_no_hyphens (GTK_LABEL (label));
   gtk_list_item_set_child (item, label);
 }
 

@@ -30,6 +30,7 @@ char          *ep_format_indicator_value (EpIndicator *indicator,
 char          *ep_format_figure         (EpIndicator    *indicator,
                                          const EpFigure *figure,
                                          gboolean        is_gap);
+char          *ep_locale_date_format    (void);
 char          *ep_format_locale_date    (const GDate *date);
 gboolean       ep_parse_locale_date     (const char  *text,
                                          GDate       *date);
@@ -38,6 +39,8 @@ char          *ep_describe_problem      (EpDistrict  *district,
                                          EpPlan      *plan);
 char          *ep_next_cycle_name       (const char  *cycle);
 
+void           ep_label_no_hyphens      (GtkLabel    *label);
+void           ep_labels_no_hyphens     (GtkWidget   *widget);
 /* A label + control pair for a grid or box: the label gets the mnemonic. */
 GtkWidget     *ep_mnemonic_label        (const char  *text,
                                          GtkWidget   *mnemonic_widget);
@@ -98,6 +101,7 @@ const char          *ep_cells_get         (EpCells    *self,
                                            guint       index);
 void                 ep_cells_set_highlight (EpCells  *self,
                                              gboolean  highlight);
+gboolean             ep_cells_get_highlight (EpCells  *self);
 GtkColumnViewColumn *ep_cells_column_new  (const char *title,
                                            guint       index,
                                            gboolean    numeric);

@@ -25,6 +25,7 @@ typedef struct
   EpHistory  *history;
   gulong      changed_id;
   guint       refresh_id;
+  GtkSizeGroup *label_column;
 } EpPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (EpPage, ep_page, GTK_TYPE_WIDGET)
@@ -94,6 +95,7 @@ ep_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->refresh_id, g_source_remove);
+  g_clear_object (&priv->label_column);
   if (priv->district)
     g_clear_signal_handler (&priv->changed_id, priv->district);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -160,6 +162,41 @@ ep_page_set_property (GObject      *object,
     }
 }
 
+/* Field names in the page's form grids share one column width. */
+static void
+share_label_column (GtkWidget    *widget,
+                    GtkSizeGroup *group)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_GRID (widget) && GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "field-label"))
+        {
+          int column;
+
+          gtk_grid_query_child (GTK_GRID (widget), c, &column, NULL, NULL, NULL);
+          if (column == 0)
+            gtk_size_group_add_widget (group, c);
+        }
+      else if (!GTK_IS_LIST_BOX (c))
+        share_label_column (c, group);
+    }
+}
+
+static void
+ep_page_realize (GtkWidget *widget)
+{
+  EpPagePrivate *priv = ep_page_get_instance_private (EP_PAGE (widget));
+
+  GTK_WIDGET_CLASS (ep_page_parent_class)->realize (widget);
+  /* The page's own labels (rows made later use ep_mnemonic_label()). */
+  ep_labels_no_hyphens (widget);
+  if (priv->label_column == NULL)
+    {
+      priv->label_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+      share_label_column (widget, priv->label_column);
+    }
+}
+
 static void
 ep_page_class_init (EpPageClass *klass)
 {
@@ -178,6 +215,7 @@ ep_page_class_init (EpPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->realize = ep_page_realize;
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include "ep-district-settings.h"
 #include "ep-district-view.h"
+#include "ep-page-util.h"
 #include "ep-plan-view.h"
 #include "ep-translation-editor.h"
 #include "ep-import-dialog.h"
@@ -1296,10 +1297,11 @@ offer_next_draft (EpWindow *self)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (saved, NULL);
       g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-      /* Translators: a date and time, see g_date_time_format(); keep
-       * "%x %X" for the locale's own format
-       * xgettext:no-c-format */
-      when = local ? g_date_time_format (local, _("%x %X")) : NULL;
+      /* The locale's date with a four-digit year, and its time. */
+      g_autofree char *date_format = ep_locale_date_format ();
+      g_autofree char *format = g_strconcat (date_format, " %X", NULL);
+
+      when = local ? g_date_time_format (local, format) : NULL;
     }
   if (folder != NULL)
     /* Translators: %s is a date and time, then a folder */

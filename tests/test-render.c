@@ -737,6 +737,71 @@ test_screenshots (void)
       }
 }
 
+/* Labels wrap at word boundaries, never with an inserted hyphen, and none
+ * is ellipsized: every word of every bar's label and every value and gap
+ * is in the chart's text, at the size the Diagnose page shows it and at
+ * the printed size (pdftotext reads what was drawn). */
+static void
+test_no_hyphens (void)
+{
+  static const struct { int width, height; } sizes[] = { { 560, 300 }, { 640, 360 }, { W, H } };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  GListModel *schools = ep_district_get_schools (demo);
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext not installed");
+      return;
+    }
+  for (guint s = 0; s < g_list_model_get_n_items (schools); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        g_autoptr(EpSchool) school = g_list_model_get_item (schools, s);
+        EpChartSpec spec = { 0 };
+        g_autoptr(GError) error = NULL;
+        g_autoptr(EpChartData) data = NULL;
+        g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+        g_autofree char *out = NULL;
+        g_autofree char *flat = NULL;
+        int status;
+        EpChartStyle style;
+        const char *argv[] = { pdftotext, "-q", pdf, "-", NULL };
+
+        spec.kind = EP_CHART_KIND_GROUPS;
+        spec.district = demo;
+        spec.school = school;
+        spec.indicator = "chronic-absence";
+        data = ep_chart_data_new (&spec, &error);
+        if (data == NULL)
+          continue;
+        ep_chart_style_init (&style, FALSE);
+        g_assert_true (ep_chart_render_to_file (data, &style, pdf, sizes[z].width, sizes[z].height, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &out, NULL, &status, &error));
+        g_assert_no_error (error);
+        /* Lines joined with spaces: a word broken over two lines is two. */
+        flat = g_strdelimit (g_strdup (out), "\n\f", ' ');
+        g_assert_null (strstr (out, "…"));
+        for (guint i = 0; i < ep_chart_data_get_n_items (data); i++)
+          {
+            EpChartItem *item = ep_chart_data_get_item (data, i);
+            g_auto(GStrv) words = g_strsplit (item->label, " ", -1);
+
+            for (guint w = 0; words[w]; w++)
+              {
+                g_autofree char *word = g_strdup_printf (" %s", words[w]);
+                if (*words[w] && strstr (flat, words[w]) == NULL)
+                  g_error ("%s at %d×%d: “%s” of “%s” is broken:\n%s", ep_school_get_id (school),
+                           sizes[z].width, sizes[z].height, words[w], item->label, out);
+                (void) word;
+              }
+          }
+      }
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -761,6 +826,7 @@ main (int    argc,
   g_test_add_func ("/render/rollup-pages", test_rollup_pages);
   g_test_add_func ("/render/reference-images", test_reference_images);
   g_test_add_func ("/render/arabic", test_arabic);
+  g_test_add_func ("/render/no-hyphens", test_no_hyphens);
   g_test_add_func ("/render/screenshots", test_screenshots);
 
   status = g_test_run ();

@@ -135,12 +135,18 @@ make_layout (const Ctx                  *c,
   PangoDirection dir;
   gboolean right;
 
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* Labels, not prose: never a hyphen inserted inside a word. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   if (max_width > 0)
     {
       pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
     }
@@ -181,6 +187,32 @@ measure (const Ctx                  *c,
     *w = logical.width;
   if (h)
     *h = logical.height;
+}
+
+static PangoFontDescription *derive_font (const PangoFontDescription *base,
+                                          double                      scale,
+                                          PangoWeight                 weight);
+
+/* The width of @text's widest word (what a label wrapped at word
+ * boundaries needs at least). */
+static double
+widest_word (const Ctx                  *c,
+             const char                 *text,
+             const PangoFontDescription *font)
+{
+  g_auto(GStrv) words = g_strsplit_set (text ? text : "", " \n", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      double w = 0;
+
+      if (*words[i] == '\0')
+        continue;
+      measure (c, words[i], font, 0, 0, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
 }
 
 /* Draws @text with its logical anchor at (@x, @y): @align says which side
@@ -471,6 +503,8 @@ draw_groups (Ctx    *c,
   gboolean percent = data->unit == EP_UNIT_PERCENT;
   g_autofree char *ref_label = NULL;
   g_autofree char *ref_value = NULL;
+  g_autoptr(PangoFontDescription) name_small = NULL;
+  g_autoptr(PangoFontDescription) name_bold = NULL;
 
   for (guint i = 0; i < n; i++)
     {
@@ -483,8 +517,8 @@ draw_groups (Ctx    *c,
     hi = MAX (hi, data->reference.value);
   if (hi <= 0)
     hi = percent ? 100 : 1;
-  label_h = 3 * c->sh + c->sh * 1.2 + c->sh * 0.5;       /* three lines of name, n */
-  head = c->lh + c->sh + c->sh * 0.3;                      /* value and gap above a bar */
+  label_h = 4 * c->sh + c->sh * 1.2 + c->sh * 0.5;       /* four lines of name, n */
+  head = c->lh + 2 * c->sh + c->sh * 0.3;                  /* value and gap (two lines) above a bar */
   ph = h - label_h - head;
   ep_chart_nice_range (0, hi, ticks_for_height (c, ph), &lo, &hi, &step);
   if (percent && hi > 100)
@@ -515,22 +549,39 @@ draw_groups (Ctx    *c,
     }
   slot = pw / n;
   bar_w = MIN (slot * 0.62, c->lh * 4);
+  /* Names wrap between words only: where the widest word does not fit
+   * its slot, the names get a smaller font (down to 60%). */
+  {
+    double need = 0, scale;
+
+    for (guint i = 0; i < n; i++)
+      {
+        EpChartItem *item = ep_chart_data_get_item (data, i);
+
+        need = MAX (need, widest_word (c, item->label, item->highlighted ? c->bold : c->small));
+      }
+    scale = need > slot - 2 ? MAX (0.6, (slot - 2) / need) : 1;
+    name_small = derive_font (c->small, scale, pango_font_description_get_weight (c->small));
+    name_bold = derive_font (c->bold, scale * pango_font_description_get_size (c->small) /
+                             MAX (1, pango_font_description_get_size (c->bold)),
+                             pango_font_description_get_weight (c->bold));
+  }
   for (guint i = 0; i < n; i++)
     {
       EpChartItem *item = ep_chart_data_get_item (data, i);
       double cx = px + slot * (i + 0.5), bx = cx - bar_w / 2;
       g_autofree char *n_text = NULL;
-      const PangoFontDescription *name_font = item->highlighted ? c->bold : c->small;
+      const PangoFontDescription *name_font = item->highlighted ? name_bold : name_small;
 
       /* Name and n below. */
-      text (c, item->label, name_font, &c->fg, cx, py + ph + c->sh * 0.3, H_CENTER, 0, slot - 4, 3);
+      text (c, item->label, name_font, &c->fg, cx, py + ph + c->sh * 0.3, H_CENTER, 0, slot - 2, 4);
       if (item->n > 0)
         {
           g_autofree char *number = ep_chart_format_number (item->n, 0);
 
           /* Translators: the number of students in a group, under its bar */
           n_text = g_strdup_printf (_("n = %s"), number);
-          text (c, n_text, c->small, &c->muted, cx, y + h, H_CENTER, 1, slot - 2, 1);
+          text (c, n_text, c->small, &c->muted, cx, y + h, H_CENTER, 1, MAX (slot - 2, widest_word (c, n_text, c->small)), 1);
         }
 
       if (!ep_figure_ok (&item->value))
@@ -561,7 +612,7 @@ draw_groups (Ctx    *c,
             {
               g_autofree char *gap = ep_chart_format_gap (data->unit, item->reference.value);
 
-              ty -= text (c, gap, c->small, &c->muted, cx, ty, H_CENTER, 1, slot, 1);
+              ty -= text (c, gap, c->small, &c->muted, cx, ty, H_CENTER, 1, slot, 2);
             }
           text (c, value, item->highlighted ? c->bold : c->font, &c->fg, cx, ty, H_CENTER, 1, slot, 1);
           set_item_box (c, item, px + slot * i, py, slot, ph);

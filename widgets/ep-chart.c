@@ -60,8 +60,18 @@ update_accessible (EpChart *self)
   const char *label = self->data ? ep_chart_data_get_title (self->data) : _("Chart");
 
   g_clear_pointer (&self->description, g_free);
-  self->description = self->data ? ep_chart_data_describe (self->data)
-                                 : g_strdup (self->message ? self->message : "");
+  /* With a bar or point focused by keyboard: its value, as announced. */
+  if (self->data && self->focus >= 0 && self->focus < (int) ep_chart_data_get_n_items (self->data) &&
+      ep_chart_data_get_item (self->data, self->focus)->tooltip != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (ep_chart_data_get_item (self->data, self->focus)->tooltip, "\n", -1);
+
+      /* Translators: joins the lines of a chart value's description */
+      self->description = g_strjoinv (_("; "), lines);
+    }
+  else
+    self->description = self->data ? ep_chart_data_describe (self->data)
+                                   : g_strdup (self->message ? self->message : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
@@ -151,6 +161,67 @@ item_drawn (EpChart *self,
   return i >= 0 && ep_chart_data_get_item (self->data, i)->width > 0;
 }
 
+/* With keyboard focus: a ring around the chart, and the focused item's
+ * value in a box beside it (what a tooltip would show). */
+static void
+draw_focus (EpChart *self,
+            cairo_t *cr,
+            int      width,
+            int      height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkStyleContext *context;
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1 }, fg, bg = { 1, 1, 1, 1 };
+  const EpChartItem *item;
+  g_autoptr(PangoLayout) layout = NULL;
+  int lw, lh;
+  double pad = 6, bx, by, bw, bh;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* the GTK 4.8 way to read theme colours */
+  context = gtk_widget_get_style_context (widget);
+  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
+    gtk_style_context_lookup_color (context, "theme_selected_bg_color", &accent);
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "theme_base_color", &bg))
+    gtk_style_context_lookup_color (context, "theme_bg_color", &bg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  cairo_save (cr);
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2);
+  cairo_rectangle (cr, 1, 1, width - 2, height - 2);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  if (self->data == NULL || !item_drawn (self, self->focus))
+    return;
+  item = ep_chart_data_get_item (self->data, self->focus);
+  if (item->tooltip == NULL)
+    return;
+  layout = gtk_widget_create_pango_layout (widget, item->tooltip);
+  pango_layout_set_width (layout, (int) MAX (40, MIN (width - 16, 520)) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  bw = lw + 2 * pad;
+  bh = lh + 2 * pad;
+  /* Above the item if there is room, else below it; inside the chart. */
+  bx = CLAMP (item->x + item->width / 2 - bw / 2, 4, MAX (4, width - bw - 4));
+  by = item->y - bh - 6;
+  if (by < 4)
+    by = MIN (item->y + item->height + 6, height - bh - 4);
+  cairo_save (cr);
+  cairo_rectangle (cr, bx, by, bw, bh);
+  gdk_cairo_set_source_rgba (cr, &bg);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_move_to (cr, bx + pad, by + pad);
+  gdk_cairo_set_source_rgba (cr, &fg);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static void
 ep_chart_snapshot (GtkWidget   *widget,
                    GtkSnapshot *snapshot)
@@ -200,6 +271,8 @@ ep_chart_snapshot (GtkWidget   *widget,
           ep_chart_render (self->data, cr, width, height, &style);
         }
     }
+  if (gtk_widget_has_focus (widget))
+    draw_focus (self, cr, width, height);
   cairo_destroy (cr);
 }
 
@@ -724,6 +797,7 @@ static void
 ep_chart_init (EpChart *self)
 {
   GtkEventController *key;
+  GtkEventController *focus;
   GtkGesture *click;
   g_autoptr(GMenu) menu = g_menu_new ();
 
@@ -732,6 +806,10 @@ ep_chart_init (EpChart *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
@@ -909,6 +987,7 @@ ep_chart_set_focus_item (EpChart *self,
   if (self->focus != item)
     {
       self->focus = item;
+      update_accessible (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
