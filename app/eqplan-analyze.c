@@ -283,7 +283,8 @@ eqplan_cmd_analyze (int    argc,
       "source (suppressed at source), no-students, reference<20, no-reference,\n"
       "zero-reference, n/a. flags: disproportionate, sustained, alternate, below-80.\n"
       "Numbers use a dot for decimals in every locale.\n\n"
-      "Exit status: 0 on success, 1 when FILE cannot be read, 2 on a usage error."));
+      "Exit status: 0 on success, 1 when FILE cannot be read or has no such school,\n"
+      "group or indicator, 2 on a usage error."));
   if (!eqplan_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
@@ -303,10 +304,10 @@ eqplan_cmd_analyze (int    argc,
     {
       /* Translators: %s is a student group id given on the command line */
       g_printerr (_("eqplan: the district has no student group “%s”\n"), self.analysis.reference.group);
-      return EXIT_USAGE;
+      return EXIT_INVALID;
     }
   if (school_id != NULL && eqplan_find_school (district, argv[1], school_id) == NULL)
-    return EXIT_USAGE;
+    return EXIT_INVALID;
 
   {
     EpReference ref = self.analysis.reference;
@@ -379,7 +380,7 @@ eqplan_cmd_analyze (int    argc,
     {
       /* Translators: %s is an indicator id given on the command line */
       g_printerr (_("eqplan: no school has an indicator “%s”\n"), indicator_id);
-      return EXIT_USAGE;
+      return EXIT_INVALID;
     }
   return EXIT_OK;
 }

@@ -82,8 +82,8 @@ eqplan_cmd_check (int    argc,
       "cycle, severity (error, warning or info), a stable code, and a message saying\n"
       "what to do. An error means the plan cannot be called measurable or complete.\n\n"
       "Exit status: 0 when no finding is an error, 1 when any is or when FILE cannot be\n"
-      "read (reported as FILE:LINE:COLUMN: message), 2 on a usage error, including an\n"
-      "unknown school, 3 when the output cannot be written."));
+      "read (reported as FILE:LINE:COLUMN: message) or has no such school, 2 on a usage\n"
+      "error, 3 when the output cannot be written."));
   if (!eqplan_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
@@ -106,7 +106,7 @@ eqplan_cmd_check (int    argc,
       EpSchool *school = eqplan_find_school (district, argv[1], school_id);
 
       if (school == NULL)
-        return EXIT_USAGE;
+        return EXIT_INVALID;
       g_print ("school\tcycle\tseverity\tcode\tmessage\n");
       any_error = check_school (district, school, date_text ? &today : NULL);
     }

@@ -6,25 +6,8 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include "eqplan-cli.h"
 #include "ep-report.h"
-
-/* Documents in another language: gettext reads LANGUAGE, but not under the
- * "C" locale. */
-static void
-use_language (const char *language)
-{
-  const char *messages;
-
-  if (language == NULL)
-    return;
-  g_setenv ("LANGUAGE", language, TRUE);
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
-    setlocale (LC_MESSAGES, "C.UTF-8");
-}
 
 /* FILE, or every .eqplan of FOLDER (local or a GVfs share) gathered into
  * one read-only district (the first file's rules). Files that fail are
@@ -75,6 +58,26 @@ print_progress (double      fraction,
   g_printerr ("\r%3d%%", (int) (fraction * 100));
 }
 
+/* --lang L needs a catalog (or English): else a usage error naming the
+ * languages there are, rather than a document silently in English. */
+static gboolean
+eqplan_check_language (GOptionContext *context,
+                       const char     *lang,
+                       int            *status)
+{
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *list = NULL, *message = NULL;
+
+  if (ep_report_language_available (lang))
+    return TRUE;
+  codes = ep_report_list_languages ();
+  list = g_strjoinv (", ", codes);
+  /* Translators: the first %s is a language code (fr), the second a list of codes (en, es, ar) */
+  message = g_strdup_printf (_("--lang %s: no translation into that language; available: %s"), lang, list);
+  *status = eqplan_usage_error (context, message);
+  return FALSE;
+}
+
 /* eqplan board-packet FILE|FOLDER [--schools IDS] [--cycle C] [--lang L]
  *                     [--paper a4|letter] [--appendix] -o OUT.pdf */
 int
@@ -112,7 +115,7 @@ eqplan_cmd_board_packet (int    argc,
       "reported as FILE:LINE:COLUMN: message and left out. The generated date is\n"
       "$SOURCE_DATE_EPOCH when set, so that two runs give the same bytes.\n\n"
       "Exit status: 0 on success, 1 when no file can be read or a school is unknown, 2 on\n"
-      "a usage error, 3 when OUT cannot be written."));
+      "a usage error (also a --lang with no translation), 3 when OUT cannot be written."));
   if (!eqplan_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
@@ -122,7 +125,8 @@ eqplan_cmd_board_packet (int    argc,
   ep_board_packet_options_init (&options);
   if (paper && !ep_paper_parse (paper, &options.paper))
     return eqplan_usage_error (context, _("--paper must be a4 or letter"));
-  use_language (lang);
+  if (!eqplan_check_language (context, lang, &status))
+    return status;
 
   district = load_district_or_folder (argv[1], &note);
   if (district == NULL)
@@ -186,7 +190,8 @@ eqplan_cmd_family_summary (int    argc,
       "whom to contact. Texts of the plan without a translation into --lang are printed\n"
       "in the file’s language and marked so.\n\n"
       "Exit status: 0 on success, 1 when FILE cannot be read or has no such school or\n"
-      "plan, 2 on a usage error, 3 when OUT cannot be written."));
+      "plan, 2 on a usage error (also a --lang with no translation), 3 when OUT cannot be\n"
+      "written."));
   if (!eqplan_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
@@ -198,7 +203,8 @@ eqplan_cmd_family_summary (int    argc,
   ep_family_summary_options_init (&options);
   if (paper && !ep_paper_parse (paper, &options.paper))
     return eqplan_usage_error (context, _("--paper must be a4 or letter"));
-  use_language (lang);
+  if (!eqplan_check_language (context, lang, &status))
+    return status;
 
   district = eqplan_load (argv[1]);
   if (district == NULL)

@@ -189,7 +189,7 @@ static const Command commands[] = {
   { "rewrite", cmd_rewrite, N_("IN -o OUT"), N_("Write a file back in the current format (upgrades older versions)") },
   { "analyze", eqplan_cmd_analyze, N_("FILE [--school ID] [--indicator ID] [--period P] [--reference all|others|GROUP] [--district] [--shared]"),
     N_("Print rates, gaps and risk ratios of every student group as a tab-separated table") },
-  { "synth", cmd_synth, N_("--schools N --years Y --seed S -o FILE"), N_("Write a realistic synthetic district") },
+  { "synth", cmd_synth, N_("[--schools N] [--years Y] [--seed S] -o FILE"), N_("Write a realistic synthetic district") },
   { "check", eqplan_cmd_check, N_("FILE [--school ID] [--date YYYY-MM-DD]"), N_("Check each school’s current plan for pitfalls; one finding a line, tab-separated") },
   { "import", eqplan_cmd_import, N_("DISTRICT DATA.csv --mapping MAP.xml [--dry-run] -o OUT"),
     N_("Import measurements from a CSV file (report cards, CRDC); print what was read") },
@@ -197,7 +197,7 @@ static const Command commands[] = {
     N_("Draw a chart (group, trend, gap, scorecard, matrix, rollup) to PNG, SVG or PDF") },
   { "board-packet", eqplan_cmd_board_packet, N_("FILE|FOLDER [--schools IDS] [--cycle C] [--lang L] [--paper a4|letter] [--appendix] -o OUT.pdf"),
     N_("Write the board packet: every school’s plan in one layout, with publication suppression") },
-  { "family-summary", eqplan_cmd_family_summary, N_("FILE --school ID [--lang L] [--paper a4|letter] -o OUT.pdf"),
+  { "family-summary", eqplan_cmd_family_summary, N_("FILE --school ID [--lang L] [--paper a4|letter] [--contact TEXT] -o OUT.pdf"),
     N_("Write a one-page summary of a school’s plan for families, in their language") },
 };
 
@@ -213,8 +213,8 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _("Run “eqplan COMMAND --help” for a command’s options."));
   fprintf (out, "\n%s\n", _("Exit status:"));
   fprintf (out, "  0  %s\n", _("success; every file valid"));
-  fprintf (out, "  1  %s\n", _("a file could not be read or is not valid; for check, a plan has an error"));
-  fprintf (out, "  2  %s\n", _("wrong command line"));
+  fprintf (out, "  1  %s\n", _("a file could not be read or is not valid, or has no such school, group or indicator; for check, a plan has an error"));
+  fprintf (out, "  2  %s\n", _("wrong command line (also a --lang with no translation)"));
   fprintf (out, "  3  %s\n", _("an output file could not be written"));
 }
 

@@ -253,10 +253,10 @@ test_analyze (void)
   g_assert_nonnull (strstr (roll.out, "\tchronic-absence\t2022-23\tall\t"));
 
   eqplan (&bad_school, "analyze", demo, "--school", "nope", NULL);
-  g_assert_cmpint (bad_school.status, ==, 2);
+  g_assert_cmpint (bad_school.status, ==, 1);
   g_assert_nonnull (strstr (bad_school.err, "nope"));
   eqplan (&bad_reference, "analyze", demo, "--reference", "XX", NULL);
-  g_assert_cmpint (bad_reference.status, ==, 2);
+  g_assert_cmpint (bad_reference.status, ==, 1);
   g_assert_nonnull (strstr (bad_reference.err, "XX"));
 }
 
@@ -435,7 +435,7 @@ test_check (void)
   g_assert_nonnull (strstr (errors.out, "\nS2\t\twarning\tno-plan\t"));
 
   eqplan (&unknown, "check", demo, "--school", "nope", NULL);
-  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpint (unknown.status, ==, 1);
   g_assert_nonnull (strstr (unknown.err, "“nope”"));
   g_assert_cmpstr (unknown.out, ==, "");
 
@@ -769,6 +769,69 @@ test_check_nonsense (void)
   ep_test_rm_rf (dir);
 }
 
+/* Issue 14, defect 13: -h is help in every command (chart's height is
+ * -H/--height); --lang everywhere (chart's --language still works); an
+ * unknown school is status 1 in every command; the top-level help shows
+ * synth's options as optional and family-summary's --contact. */
+static void
+test_conventions (void)
+{
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
+  const char *commands[] = { "validate", "rewrite", "analyze", "synth", "check", "import", "chart",
+                             "board-packet", "family-summary", NULL };
+
+  for (guint i = 0; commands[i]; i++)
+    {
+      g_auto(Run) help = { 0 };
+
+      eqplan (&help, commands[i], "-h", NULL);
+      if (help.status != 0 || strstr (help.out, "--help") == NULL)
+        g_error ("eqplan %s -h: status %d\n%s%s", commands[i], help.status, help.out, help.err);
+    }
+  {
+    g_auto(Run) help = { 0 }, tall = { 0 }, lang = { 0 }, old = { 0 };
+
+    eqplan (&help, "chart", "--help", NULL);
+    g_assert_nonnull (strstr (help.out, "-H, --height"));
+    g_assert_nonnull (strstr (help.out, "--lang"));
+    g_assert_null (strstr (help.out, "--language"));
+    eqplan (&tall, "chart", demo, "--school", "060000100002", "--indicator", "chronic-absence",
+            "-H", "300", "--height", "300", "-o", png, NULL);
+    g_assert_cmpint (tall.status, ==, 0);
+    eqplan (&lang, "chart", demo, "--school", "060000100002", "--indicator", "chronic-absence",
+            "--lang", "es", "-o", png, NULL);
+    g_assert_cmpint (lang.status, ==, 0);
+    eqplan (&old, "chart", demo, "--school", "060000100002", "--indicator", "chronic-absence",
+            "--language", "es", "-o", png, NULL);
+    g_assert_cmpint (old.status, ==, 0);
+  }
+  {
+    g_auto(Run) check = { 0 }, analyze = { 0 }, chart = { 0 }, packet = { 0 }, family = { 0 };
+
+    eqplan (&check, "check", demo, "--school", "nope", NULL);
+    eqplan (&analyze, "analyze", demo, "--school", "nope", NULL);
+    eqplan (&chart, "chart", demo, "--school", "nope", "--indicator", "chronic-absence", "-o", png, NULL);
+    eqplan (&packet, "board-packet", demo, "--schools", "nope", "-o", pdf, NULL);
+    eqplan (&family, "family-summary", demo, "--school", "nope", "-o", pdf, NULL);
+    g_assert_cmpint (check.status, ==, 1);
+    g_assert_cmpint (analyze.status, ==, 1);
+    g_assert_cmpint (chart.status, ==, 1);
+    g_assert_cmpint (packet.status, ==, 1);
+    g_assert_cmpint (family.status, ==, 1);
+  }
+  {
+    g_auto(Run) top = { 0 };
+
+    eqplan (&top, "--help", NULL);
+    g_assert_nonnull (strstr (top.out, "[--schools N] [--years Y] [--seed S] -o FILE"));
+    g_assert_nonnull (strstr (top.out, "[--contact TEXT]"));
+  }
+  ep_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -776,6 +839,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/conventions", test_conventions);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/rewrite", test_rewrite);
   g_test_add_func ("/cli/synth", test_synth);

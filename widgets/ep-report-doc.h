@@ -89,6 +89,7 @@ typedef enum {
   EP_REPORT_ERROR_FAILED,      /* Cairo could not write the document */
   EP_REPORT_ERROR_NOT_FOUND,   /* no such school, plan, nothing to report */
   EP_REPORT_ERROR_LAYOUT,      /* the two passes disagree */
+  EP_REPORT_ERROR_LANGUAGE,    /* no catalog for the document's language */
 } EpReportError;
 
 GQuark       ep_report_error_quark     (void);

@@ -7,12 +7,194 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "ep-chart-render.h"
 #include "ep-report.h"
 #include "ep-suppress.h"
+
+/* ------------------------------------------------------------------ */
+/* The document's language.
+ *
+ * The fixed sentences of a document come from gettext, and so do those it
+ * borrows from the chart (widgets/) and from plan health (models/). gettext
+ * has no per-call or per-thread language that LANGUAGE would not override
+ * (uselocale() needs the locale installed and loses to LANGUAGE), so every
+ * entry point that lays out text (write, count and draw pages, new) runs
+ * inside language_enter() / language_leave():
+ *
+ *  - one process-wide recursive lock: documents are laid out one at a time,
+ *    and a nested entry (write → new) keeps the outer switch;
+ *  - LANGUAGE is set to the document's catalog (and LC_MESSAGES moved off
+ *    "C", under which gettext ignores LANGUAGE), then both are restored to
+ *    exactly what they were, on every return path;
+ *  - with no language (the file's own), nothing is switched.
+ *
+ * The switch is process-wide for its duration: a string another thread
+ * translates meanwhile may come out in the document's language. The window
+ * writes the family summary on its own thread and shows only a modal
+ * progress window while a board packet is written in a worker thread.
+ * (glibc's setenv() never frees the strings it replaces, so a concurrent
+ * getenv() sees the old value or the new one.) */
+
+static GRecMutex language_lock;
+static guint language_depth;
+static char *language_saved_env;
+static gboolean language_saved_env_set;
+static char *language_saved_messages;
+
+/* "zh-CN" → "zh_CN", the catalogs' folder names. */
+static char *
+catalog_code (const char *language)
+{
+  char *code = g_strdup (language);
+
+  g_strdelimit (code, "-", '_');
+  return code;
+}
+
+static gboolean
+catalog_exists (const char *code)
+{
+  const char *dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  g_autofree char *mo = NULL;
+  g_autofree char *name = g_strconcat (GETTEXT_PACKAGE, ".mo", NULL);
+
+  if (dir == NULL)
+    return FALSE;
+  mo = g_build_filename (dir, code, "LC_MESSAGES", name, NULL);
+  return g_file_test (mo, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The catalog for @language ("es", "zh-CN", "es-MX" falls back to "es"),
+ * "" for English (the source language, no catalog needed), or NULL. */
+static char *
+catalog_for (const char *language)
+{
+  g_autofree char *code = catalog_code (language);
+  char *sep;
+
+  if (g_ascii_strncasecmp (code, "en", 2) == 0 && (code[2] == '\0' || code[2] == '_'))
+    return g_strdup ("");
+  if (catalog_exists (code))
+    return g_steal_pointer (&code);
+  sep = strchr (code, '_');
+  if (sep != NULL)
+    {
+      *sep = '\0';
+      if (catalog_exists (code))
+        return g_steal_pointer (&code);
+    }
+  return NULL;
+}
+
+/**
+ * ep_report_language_available:
+ * @language: (nullable): a language code ("es", "zh-CN")
+ *
+ * Returns: whether a document can be written in @language: English (the
+ *   source language), %NULL (the file's own) or one with a catalog
+ */
+gboolean
+ep_report_language_available (const char *language)
+{
+  g_autofree char *catalog = NULL;
+
+  if (language == NULL || *language == '\0')
+    return TRUE;
+  catalog = catalog_for (language);
+  return catalog != NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * ep_report_list_languages:
+ *
+ * Returns: (transfer full): the codes of the catalogs documents can be
+ *   written in ("ar", "es", "zh_CN"…), sorted, English first
+ */
+GStrv
+ep_report_list_languages (void)
+{
+  const char *dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GDir) folder = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    if (catalog_exists (name))
+      g_ptr_array_add (codes, g_strdup (name));
+  g_ptr_array_sort (codes, compare_strings);
+  g_ptr_array_insert (codes, 0, g_strdup ("en"));
+  g_ptr_array_add (codes, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+}
+
+static gboolean
+language_check (const char  *language,
+                GError     **error)
+{
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *list = NULL;
+
+  if (ep_report_language_available (language))
+    return TRUE;
+  codes = ep_report_list_languages ();
+  list = g_strjoinv (", ", codes);
+  g_set_error (error, EP_REPORT_ERROR, EP_REPORT_ERROR_LANGUAGE,
+               /* Translators: the first %s is a language code (fr), the second a list of codes (en, es, ar) */
+               _("No translation into “%s”; documents can be written in: %s"), language, list);
+  return FALSE;
+}
+
+static void
+language_enter (const char *language)
+{
+  g_autofree char *catalog = NULL;
+  const char *messages;
+
+  g_rec_mutex_lock (&language_lock);
+  if (language_depth++ > 0 || language == NULL || *language == '\0')
+    return;
+  catalog = catalog_for (language);
+  if (catalog == NULL)
+    return;
+  language_saved_env_set = g_getenv ("LANGUAGE") != NULL;
+  language_saved_env = g_strdup (g_getenv ("LANGUAGE"));
+  messages = setlocale (LC_MESSAGES, NULL);
+  language_saved_messages = g_strdup (messages);
+  /* English: an empty catalog name would let LC_MESSAGES choose; "en"
+   * has no catalog, so gettext returns the source strings. */
+  g_setenv ("LANGUAGE", *catalog ? catalog : "en", TRUE);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+}
+
+static void
+language_leave (void)
+{
+  g_assert (language_depth > 0);
+  if (--language_depth == 0 && language_saved_messages != NULL)
+    {
+      if (language_saved_env_set)
+        g_setenv ("LANGUAGE", language_saved_env, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      setlocale (LC_MESSAGES, language_saved_messages);
+      g_clear_pointer (&language_saved_env, g_free);
+      g_clear_pointer (&language_saved_messages, g_free);
+      language_saved_env_set = FALSE;
+    }
+  g_rec_mutex_unlock (&language_lock);
+}
 
 /* ------------------------------------------------------------------ */
 /* Words for the model's enumerations and languages. */
@@ -346,6 +528,7 @@ struct _EpBoardPacket {
   Texts                texts;
   EpReportSetup        setup;
   char                *title;
+  char                *subject;
   GByteArray          *landscape;
 };
 
@@ -1017,6 +1200,8 @@ ep_board_packet_new (EpDistrict                 *district,
   g_return_val_if_fail (EP_IS_DISTRICT (district), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
+  if (!language_check (options->language, error))
+    return NULL;
   packet->district = g_object_ref (district);
   packet->options = *options;
   packet->school_ids = g_strdupv ((char **) options->schools);
@@ -1054,14 +1239,18 @@ ep_board_packet_new (EpDistrict                 *district,
     }
 
   district_name = name_of (&packet->texts, district, "name", ep_district_get_name (district), "");
+  language_enter (packet->language);
   /* Translators: the title of the board packet (PDF metadata, running header); %s is the district */
   packet->title = g_strdup_printf (C_("report", "%s: equity plans"), district_name);
+  /* Translators: the subject of the board packet (PDF metadata) */
+  packet->subject = g_strdup (C_("report", "Board packet"));
+  language_leave ();
   packet->setup.paper = options->paper;
   packet->setup.body_size = 10;
   packet->setup.language = packet->texts.language ? packet->texts.language : ep_district_get_language (district);
   packet->setup.title = packet->title;
   packet->setup.author = ep_district_get_name (district);
-  packet->setup.subject = C_("report", "Board packet");
+  packet->setup.subject = packet->subject;
   packet->setup.date = options->date >= 0 ? options->date : ep_report_date_now ();
   return g_steal_pointer (&packet);
 }
@@ -1079,6 +1268,7 @@ ep_board_packet_free (EpBoardPacket *packet)
   g_free (packet->language);
   g_free (packet->source_note);
   g_free (packet->title);
+  g_free (packet->subject);
   g_free (packet);
 }
 
@@ -1086,8 +1276,13 @@ guint
 ep_board_packet_count_pages (EpBoardPacket *packet,
                              GError       **error)
 {
+  guint n;
+
   g_clear_pointer (&packet->landscape, g_byte_array_unref);
-  return ep_report_doc_count_pages (&packet->setup, build_packet, packet, &packet->landscape, error);
+  language_enter (packet->language);
+  n = ep_report_doc_count_pages (&packet->setup, build_packet, packet, &packet->landscape, error);
+  language_leave ();
+  return n;
 }
 
 gboolean
@@ -1104,7 +1299,12 @@ ep_board_packet_draw_page (EpBoardPacket *packet,
                            guint          n_pages,
                            GError       **error)
 {
-  return ep_report_doc_draw_page (&packet->setup, build_packet, packet, cr, page, n_pages, error);
+  gboolean ok;
+
+  language_enter (packet->language);
+  ok = ep_report_doc_draw_page (&packet->setup, build_packet, packet, cr, page, n_pages, error);
+  language_leave ();
+  return ok;
 }
 
 /**
@@ -1128,13 +1328,17 @@ ep_report_board_packet_write (EpDistrict                 *district,
                               GError                    **error)
 {
   g_autoptr(EpBoardPacket) packet = ep_board_packet_new (district, options, error);
+  gboolean ok;
 
   if (packet == NULL)
     return FALSE;
   packet->cancellable = cancellable;
   packet->progress = progress;
   packet->progress_data = progress_data;
-  return ep_report_doc_write_file (&packet->setup, build_packet, packet, file, n_pages, error);
+  language_enter (packet->language);
+  ok = ep_report_doc_write_file (&packet->setup, build_packet, packet, file, n_pages, error);
+  language_leave ();
+  return ok;
 }
 
 typedef struct {
@@ -1572,9 +1776,13 @@ ep_report_family_summary_write (EpDistrict                   *district,
 {
   Family f = { 0 };
   g_autofree char *title = NULL, *school_text = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (EP_IS_DISTRICT (district), FALSE);
   g_return_val_if_fail (EP_IS_SCHOOL (school), FALSE);
+
+  if (!language_check (options->language, error))
+    return FALSE;
 
   f.district = district;
   f.school = school;
@@ -1587,6 +1795,7 @@ ep_report_family_summary_write (EpDistrict                   *district,
                    _("%s has no plan to summarize"), ep_school_get_name (school));
       return FALSE;
     }
+  language_enter (options->language);
   texts_init (&f.texts, district, options->language);
   school_text = school_name (&f.texts, school);
   /* Translators: PDF title of the family summary; %s is the school */
@@ -1597,5 +1806,7 @@ ep_report_family_summary_write (EpDistrict                   *district,
   f.setup.title = title;
   f.setup.author = ep_district_get_name (district);
   f.setup.date = options->date >= 0 ? options->date : ep_report_date_now ();
-  return ep_report_doc_write_file (&f.setup, build_family, &f, file, n_pages, error);
+  ok = ep_report_doc_write_file (&f.setup, build_family, &f, file, n_pages, error);
+  language_leave ();
+  return ok;
 }

@@ -7,10 +7,12 @@
  * below the district's minimum n, complementary cells and coded rates are
  * printed as the district's marker, charts are drawn in their shared mode.
  * Fixed sentences are gettext strings (contexts "report" and
- * "family-summary"); to write a document in another language the caller
- * sets LANGUAGE (the command line does) and passes @language so that the
- * plan's own texts are taken in that language (ep_node_get_translation),
- * falling back to the source text marked as such.
+ * "family-summary"). The options' @language chooses both the catalog the
+ * fixed sentences come from (the functions below switch it themselves, see
+ * ep_report_language_available()) and the language the plan's own texts
+ * are taken in (ep_node_get_translation), falling back to the source text
+ * marked as such. The window and `eqplan` call the same functions with the
+ * same options, so they write the same bytes.
  *
  * Pages are streamed: each school's data (figures, charts, findings) is
  * made, drawn and dropped before the next one.
@@ -23,6 +25,9 @@
 #include "ep-report-doc.h"
 
 G_BEGIN_DECLS
+
+gboolean  ep_report_language_available      (const char *language);
+GStrv     ep_report_list_languages          (void);
 
 /**
  * EpReportProgress:
