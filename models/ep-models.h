@@ -16,6 +16,7 @@
 #include "ep-idea.h"
 #include "ep-import.h"
 #include "ep-indicator.h"
+#include "ep-languages.h"
 #include "ep-intervention.h"
 #include "ep-listening-session.h"
 #include "ep-log-entry.h"

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "ep-test-util.h"
+#include "ep-district-settings.h"
 #include "ep-district-view.h"
 #include "ep-plan-view.h"
 #include "ep-translation-editor.h"
@@ -348,11 +349,189 @@ test_open_broken_keeps_district (void)
 
   g_object_get (dialog, "secondary-text", &secondary, NULL);
   g_assert_nonnull (strstr (secondary, expected));
+  /* No .bak next to it: none is mentioned, none offered. */
+  g_assert_null (strstr (secondary, ".bak"));
+  g_assert_null (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 100));
   g_assert_true (ep_window_get_district (window) == before);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "riverside.eqplan — Equity Planner");
 
   maybe_screenshot (GTK_WIDGET (dialog), "dialog-broken.png");
   gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ep_test_rm_rf (dir);
+}
+
+/* Presses Escape the way GTK does: the window's shortcut controllers are
+ * searched for a trigger of Escape without modifiers, and its action is
+ * activated on the window. FALSE when no such shortcut exists. */
+static gboolean
+press_escape (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, window, NULL);
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A dialog of the window: a header bar with Done, and Escape closes it. */
+static void
+assert_header_bar_dialog (GtkWidget *dialog,
+                          gboolean   close_with_done)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (dialog));
+  GtkWidget *done;
+
+  g_assert_true (GTK_IS_HEADER_BAR (titlebar));
+  done = find_descendant (titlebar, GTK_TYPE_BUTTON);
+  g_assert_nonnull (done);
+  g_assert_true (gtk_widget_has_css_class (done, "suggested-action"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  if (close_with_done)
+    g_signal_emit_by_name (done, "clicked");
+  else
+    g_assert_true (press_escape (dialog));
+  spin_a_while (100);
+  g_assert_null (dialog);
+}
+
+/* District Settings and Translate are header-bar dialogs with Done that
+ * Escape closes; the settings forms share one label column; the language
+ * chooser names each language in its own language (issue 14, 12). */
+static void
+test_dialogs (void)
+{
+  EpWindow *window = open_demo ();
+  GtkWidget *settings_window, *settings, *editor, *dropdown;
+  GtkStringList *names;
+  const char *fields[] = { "min_n_spin", "min_cell_spin", "top_code_spin", "bottom_code_spin",
+                           "marker_entry", "threshold_spin", "periods_spin" };
+  double x0 = -1;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.district-settings", NULL);
+  spin_a_while (200);
+  settings_window = g_object_get_data (G_OBJECT (window), "ep-settings-window");
+  g_assert_true (GTK_IS_WINDOW (settings_window));
+  settings = find_descendant (settings_window, EP_TYPE_DISTRICT_SETTINGS);
+  g_assert_nonnull (settings);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *field = GTK_WIDGET (gtk_widget_get_template_child (settings, EP_TYPE_DISTRICT_SETTINGS,
+                                                                    fields[i]));
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (field);
+      g_assert_true (gtk_widget_compute_bounds (field, settings, &bounds));
+      if (x0 < 0)
+        x0 = bounds.origin.x;
+      g_test_message ("%s at x = %.0f", fields[i], bounds.origin.x);
+      g_assert_cmpfloat_with_epsilon (bounds.origin.x, x0, 0.5);
+    }
+  maybe_screenshot (settings_window, "dialog-settings.png");
+  assert_header_bar_dialog (settings_window, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.district-settings", NULL);
+  spin_a_while (100);
+  assert_header_bar_dialog (g_object_get_data (G_OBJECT (window), "ep-settings-window"), TRUE);
+
+  ep_window_select_school (window, "060000100002");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translate", NULL);
+  spin_a_while (100);
+  editor = g_object_get_data (G_OBJECT (window), "ep-translation-editor");
+  g_assert_true (EP_IS_TRANSLATION_EDITOR (editor));
+  dropdown = find_descendant (editor, GTK_TYPE_DROP_DOWN);
+  names = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown)));
+  g_assert_cmpstr (gtk_string_list_get_string (names, 0), ==, "Español");
+  g_assert_cmpstr (gtk_string_list_get_string (names, 1), ==, "العربية");
+  ep_translation_editor_set_language (EP_TRANSLATION_EDITOR (editor), "vi");
+  g_assert_cmpstr (gtk_string_list_get_string (names, gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown))),
+                   ==, "Tiếng Việt");
+  assert_header_bar_dialog (editor, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translate", NULL);
+  spin_a_while (100);
+  assert_header_bar_dialog (g_object_get_data (G_OBJECT (window), "ep-translation-editor"), TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_file (gpointer window)
+{
+  return ep_window_get_file (window) != NULL;
+}
+
+/* A broken file with a .bak next to it: the message names the copy and
+ * Open Backup opens it (issue 14, 12). */
+static void
+test_open_broken_with_backup (void)
+{
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  EpWindow *window = ep_window_new (NULL);
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "broken.eqplan", NULL);
+  g_autofree char *bak = g_build_filename (dir, "broken.eqplan.bak", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gsize length;
+  GtkWindow *dialog = NULL;
+  g_autofree char *secondary = NULL;
+  GFile *opened;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_file_get_contents (demo, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (bak, contents, length, NULL));
+  g_assert_true (g_file_set_contents (path,
+    "<?xml version=\"1.0\"?>\n<district xmlns=\"urn:equity-planner:eqplan:1\" version=\"1.0\">\n"
+    "  <name>Broken</name><school id=\"x\"\n", -1, NULL));
+
+  g_test_expect_message ("ep-window", G_LOG_LEVEL_WARNING, "*could not be opened*");
+  ep_window_open (window, file);
+  spin_until (has_error_dialog, &dialog);
+  g_test_assert_expected_messages ();
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "broken.eqplan.bak"));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 100));
+  maybe_screenshot (GTK_WIDGET (dialog), "dialog-broken-bak.png");
+  gtk_dialog_response (GTK_DIALOG (dialog), 100);
+  spin_until (has_file, window);
+  opened = ep_window_get_file (window);
+  g_assert_nonnull (opened);
+  {
+    g_autofree char *opened_path = g_file_get_path (opened);
+    g_assert_cmpstr (opened_path, ==, bak);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   ep_test_rm_rf (dir);
 }
@@ -381,6 +560,8 @@ main (int    argc,
   g_test_add_func ("/window/reports", test_reports);
   g_test_add_func ("/window/select-and-search", test_select_and_search);
   g_test_add_func ("/window/open-broken-keeps-district", test_open_broken_keeps_district);
+  g_test_add_func ("/window/open-broken-with-backup", test_open_broken_with_backup);
+  g_test_add_func ("/window/dialogs", test_dialogs);
 
   return g_test_run ();
 }
