@@ -24,6 +24,7 @@
 #include "ep-model-types.h"
 #include "ep-node.h"
 #include "ep-plan.h"
+#include "ep-rollup.h"
 #include "ep-school.h"
 #include "ep-spreadsheet.h"
 #include "ep-student-group.h"

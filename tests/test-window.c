@@ -10,6 +10,7 @@
 
 #include "ep-test-util.h"
 #include "ep-district-settings.h"
+#include "ep-chart.h"
 #include "ep-district-view.h"
 #include "ep-plan-view.h"
 #include "ep-translation-editor.h"
@@ -201,6 +202,176 @@ test_district_view (void)
   gtk_window_destroy (GTK_WINDOW (settings_window));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The District Overview (issue 14, 9): at 1100×720 every column fits
+ * without cutting (also right to left); the roll-up's indicator, group and
+ * period are chosen with GtkDropDowns, by default the board packet's
+ * choice; gap trends as the packet words them, with their unit; "On track"
+ * only after a period later than the baseline; sort and filter. */
+static void
+check_overview_fits (EpWindow *window)
+{
+  EpDistrictView *view = child (window, "district_view");
+  GtkWidget *table = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), EP_TYPE_DISTRICT_VIEW, "table"));
+  GtkWidget *scroller = gtk_widget_get_parent (table);
+  GtkWidget *name_header = NULL;
+  guint labels = 0;
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table));
+    g_test_message ("window %d px; columns %.0f px in a %.0f px view", gtk_widget_get_width (GTK_WIDGET (window)),
+                    gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1080);   /* 1100 less the frame */
+    /* Every column fits: nothing to scroll to sideways. */
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+  }
+  /* No cell is ellipsized. */
+  for (GtkWidget *w = gtk_widget_get_first_child (table); w != NULL;)
+    {
+      if (GTK_IS_LABEL (w))
+        {
+          labels++;
+          g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (w))));
+          if (name_header == NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), "School") == 0)
+            name_header = w;
+        }
+      /* Depth first. */
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != table && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == table ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (labels, >, 8 * 4);
+  /* The School column is on screen. */
+  g_assert_nonnull (name_header);
+  {
+    graphene_rect_t b;
+    g_assert_true (gtk_widget_compute_bounds (name_header, scroller, &b));
+    g_assert_cmpfloat (b.origin.x, >=, 0);
+    g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (scroller));
+  }
+}
+
+static EpWindow *
+open_demo_sized (int width,
+                 int height)
+{
+  g_autofree char *path = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EpWindow *window = ep_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ep_window_open (window, file);
+  spin_until (has_district, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-district", NULL);
+  spin_a_while (300);
+  return window;
+}
+
+static void
+test_district_overview (void)
+{
+  EpWindow *window = open_demo_sized (1100, 720);
+  EpDistrictView *view = child (window, "district_view");
+  EpDistrict *district = ep_window_get_district (window);
+  EpChart *chart = EP_CHART (ep_district_view_get_chart (view));
+  GtkDropDown *groups = ep_district_view_get_rollup_chooser (view, 1);
+  GtkDropDown *periods = ep_district_view_get_rollup_chooser (view, 2);
+  GListModel *model = ep_district_view_get_model (view);
+  g_autofree char *indicator = NULL, *group = NULL;
+  guint with_unit = 0, n;
+  EpSchool *school;
+  EpPlan *plan;
+  GtkColumnViewColumn *column;
+
+  check_overview_fits (window);
+  maybe_screenshot (GTK_WIDGET (window), "district-overview-1100.png");
+
+  /* The packet's roll-up, shown by default. */
+  ep_rollup_choose (district, NULL, NULL, &indicator, &group);
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (ep_chart_get_indicator (chart), ==, indicator);
+  g_assert_cmpstr (ep_chart_get_group (chart), ==, group);
+  g_assert_null (ep_chart_get_period (chart));
+  /* Another group and a period, chosen. */
+  for (guint i = 1; i < g_list_model_get_n_items (gtk_drop_down_get_model (groups)); i++)
+    if (i != gtk_drop_down_get_selected (groups))
+      {
+        gtk_drop_down_set_selected (groups, i);
+        break;
+      }
+  g_assert_cmpstr (ep_chart_get_group (chart), !=, group);
+  g_assert_nonnull (ep_chart_get_group (chart));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (periods)), >, 1);
+  gtk_drop_down_set_selected (periods, 1);
+  g_assert_nonnull (ep_chart_get_period (chart));
+
+  /* Gap trends with their unit, never "no later period". */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+      const char *trend = ep_district_view_row_get_cell (row, 6);
+
+      g_test_message ("%s: %s / %s", ep_district_view_row_get_name (row), ep_district_view_row_get_cell (row, 5), trend);
+      g_assert_null (strstr (trend, "no later period"));
+      with_unit += strstr (trend, " pp") != NULL || strstr (trend, "unchanged") != NULL;
+    }
+  g_assert_cmpuint (with_unit, >, 0);
+
+  /* A plan whose baseline is the latest period: not "On track" yet. */
+  school = ep_district_find_school (district, "060000100002");
+  plan = ep_school_get_current_plan (school);
+  {
+    EpIndicator *ind = ep_school_find_indicator (school, ep_plan_get_problem_indicator (plan));
+    g_autoptr(GPtrArray) list = ep_indicator_list_periods (ind);
+    ep_plan_set_baseline_period (plan, list->pdata[list->len - 1]);
+  }
+  spin_a_while (100);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+      if (g_strcmp0 (ep_district_view_row_get_id (row), "060000100002") == 0)
+        {
+          g_assert_cmpstr (ep_district_view_row_get_cell (row, 5), ==, "No data after baseline yet");
+          g_assert_cmpint (ep_district_view_row_get_track (row), ==, EP_TRACK_UNKNOWN);
+        }
+    }
+
+  /* Sorted by school, both ways, and filtered by text. */
+  column = g_list_model_get_item (gtk_column_view_get_columns (
+             GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), EP_TYPE_DISTRICT_VIEW, "table"))), 0);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                  EP_TYPE_DISTRICT_VIEW, "table")), column, GTK_SORT_DESCENDING);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(GObject) b = g_list_model_get_item (model, i);
+      g_assert_cmpint (g_utf8_collate (ep_district_view_row_get_name (a), ep_district_view_row_get_name (b)), >=, 0);
+    }
+  g_object_unref (column);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), EP_TYPE_DISTRICT_VIEW,
+                                                                      "search_entry")), "Riverside High");
+  spin_a_while (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Right to left: the School column is on screen too. */
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = open_demo_sized (1100, 720);
+  check_overview_fits (window);
+  maybe_screenshot (GTK_WIDGET (window), "district-overview-1100-rtl.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
 /* Translate the Plan (Ctrl+T): the plan's texts side by side with their
@@ -562,6 +733,7 @@ main (int    argc,
   g_test_add_func ("/window/open-broken-keeps-district", test_open_broken_keeps_district);
   g_test_add_func ("/window/open-broken-with-backup", test_open_broken_with_backup);
   g_test_add_func ("/window/dialogs", test_dialogs);
+  g_test_add_func ("/window/district-overview", test_district_overview);
 
   return g_test_run ();
 }
