@@ -177,7 +177,14 @@ ep_school_row_compute (EpSchoolRow *self)
   ep_analysis_init (&analysis, self->district);
   ep_analysis_track (&analysis, self->school, plan, NULL, &track);
   self->track = track.state;
-  self->cells[COL_TRACK] = g_strdup (ep_track_label (track.state));
+  if (track.state != EP_TRACK_UNKNOWN && !ep_track_has_later_data (&track))
+    {
+      /* Only the baseline's own period: nothing to judge yet. */
+      self->track = EP_TRACK_UNKNOWN;
+      self->cells[COL_TRACK] = g_strdup (_("No data after baseline yet"));
+    }
+  else
+    self->cells[COL_TRACK] = g_strdup (ep_track_label (track.state));
   if (track.period != NULL)
     {
       g_autofree char *v = ep_format_figure (indicator, &track.current, FALSE);
@@ -192,36 +199,22 @@ ep_school_row_compute (EpSchoolRow *self)
       self->cells[COL_LATEST] = ep_figure_explain (&none);
     }
 
-  /* Gap trend: did the gap to all students narrow since the baseline? */
-  if (indicator && group && track.period && ep_plan_get_baseline_period (plan) &&
-      g_strcmp0 (track.period, ep_plan_get_baseline_period (plan)) != 0)
-    {
-      EpGroupFigures f;
+  /* Gap trend: the latest period against the one before, as the board
+   * packet says it (ep_gap_trend_analyse(), ep_gap_trend_format()). */
+  {
+    EpGapTrend gap;
 
-      analysis.baseline_period = ep_plan_get_baseline_period (plan);
-      ep_analysis_group (&analysis, indicator, ep_student_group_get_id (group), track.period, &f);
-      if (ep_figure_ok (&f.gap) && ep_figure_ok (&f.gap_change))
-        {
-          double before = f.gap.value - f.gap_change.value;
-          double change = fabs (f.gap.value) - fabs (before);
-          EpFigure size = EP_FIGURE_OK (fabs (change));
-          g_autofree char *pts = ep_format_figure (indicator, &size, TRUE);
-
-          self->trend = change;
-          if (change <= -0.5)
-            /* Translators: the gap to all students got smaller, e.g. "↘ narrower by 3.2 pts" */
-            self->cells[COL_TREND] = g_strdup_printf (_("↘ narrower by %s"), pts);
-          else if (change >= 0.5)
-            /* Translators: the gap to all students got bigger */
-            self->cells[COL_TREND] = g_strdup_printf (_("↗ wider by %s"), pts);
-          else
-            self->cells[COL_TREND] = g_strdup (_("→ about the same"));
-        }
-      else
-        self->cells[COL_TREND] = ep_figure_explain (ep_figure_ok (&f.gap) ? &f.gap_change : &f.gap);
-    }
-  else
-    self->cells[COL_TREND] = g_strdup (_("no later period yet"));
+    if (indicator && group && ep_gap_trend_analyse (&analysis, indicator, ep_student_group_get_id (group), &gap))
+      {
+        self->trend = gap.change;
+        self->cells[COL_TREND] = ep_gap_trend_format (&gap);
+      }
+    else if (indicator && group)
+      /* Translators: gap trend of the district view: fewer than two periods with both rates */
+      self->cells[COL_TREND] = g_strdup (_("needs two periods"));
+    else
+      self->cells[COL_TREND] = g_strdup (_("no problem statement"));
+  }
 
   self->search_text = g_strjoin (" ", self->cells[COL_NAME], self->cells[COL_FOCUS],
                                  self->cells[COL_GROUP], ep_school_get_id (self->school), NULL);
@@ -463,6 +456,15 @@ struct _EpDistrictView
   GtkStringFilter    *text_filter;
   GtkCustomFilter    *track_filter;
   GHashTable         *dirty;         /* EpSchool → itself; NULL key: all */
+
+  /* The roll-up's choosers and the ids behind their rows */
+  GtkDropDown        *rollup_indicator;
+  GtkDropDown        *rollup_group;
+  GtkDropDown        *rollup_period;
+  GPtrArray          *indicator_ids;
+  GPtrArray          *group_ids;     /* [0] NULL: each plan's own group */
+  GPtrArray          *period_ids;    /* [0] NULL: the latest */
+  gboolean            filling_rollup;
   gboolean            dirty_all;
   guint               update_id;
 };
@@ -520,6 +522,8 @@ track_changed_cb (EpDistrictView *self)
   gtk_filter_changed (GTK_FILTER (self->track_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+static void fill_rollup (EpDistrictView *self);
+
 static gboolean
 update_idle_cb (gpointer data)
 {
@@ -531,7 +535,12 @@ update_idle_cb (gpointer data)
   if (self->rows == NULL)
     return G_SOURCE_REMOVE;
   if (self->dirty_all)
-    ep_school_rows_invalidate (self->rows, NULL);
+    {
+      ep_school_rows_invalidate (self->rows, NULL);
+      /* Indicators arrived (an import into an empty district): offer them. */
+      if (self->indicator_ids->len == 0)
+        fill_rollup (self);
+    }
   else
     {
       g_hash_table_iter_init (&iter, self->dirty);
@@ -542,6 +551,7 @@ update_idle_cb (gpointer data)
   self->dirty_all = FALSE;
   return G_SOURCE_REMOVE;
 }
+
 
 static void
 district_changed_cb (EpDistrictView *self,
@@ -579,7 +589,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Wrapped at word boundaries, never cut: every column fits at 1100 px. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_list_item_set_child (item, label);
 }
 
@@ -692,6 +706,9 @@ ep_district_view_dispose (GObject *object)
   g_clear_object (&self->track_filter);
   g_clear_object (&self->district);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->indicator_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->group_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->period_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ep_district_view_parent_class)->dispose (object);
 }
@@ -765,6 +782,160 @@ ep_district_view_class_init (EpDistrictViewClass *klass)
 }
 
 static void
+set_strings (GtkDropDown *dropdown,
+             GPtrArray   *names)
+{
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char * const *) names->pdata);
+}
+
+static guint
+find_id (GPtrArray  *ids,
+         const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (ids->pdata[i], id) == 0)
+      return i;
+  return 0;
+}
+
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The periods of @indicator in any school, oldest first, after "Latest". */
+static void
+fill_periods (EpDistrictView *self,
+              const char     *indicator)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GListModel *schools = self->district ? ep_district_get_schools (self->district) : NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) periods = g_ptr_array_new ();
+
+  g_ptr_array_set_size (self->period_ids, 0);
+  g_ptr_array_add (self->period_ids, NULL);
+  /* Translators: the roll-up's period chooser: each school's latest period */
+  g_ptr_array_add (names, g_strdup (_("Latest")));
+  for (guint i = 0; schools && indicator && i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(EpSchool) school = g_list_model_get_item (schools, i);
+      EpIndicator *ind = ep_school_find_indicator (school, indicator);
+      g_autoptr(GPtrArray) list = ind ? ep_indicator_list_periods (ind) : NULL;
+
+      for (guint j = 0; list && j < list->len; j++)
+        if (g_hash_table_add (seen, list->pdata[j]))
+          g_ptr_array_add (periods, list->pdata[j]);
+    }
+  g_ptr_array_sort (periods, compare_periods);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      g_ptr_array_add (self->period_ids, g_strdup (periods->pdata[i]));
+      g_ptr_array_add (names, g_strdup (periods->pdata[i]));
+    }
+  g_ptr_array_add (names, NULL);
+  set_strings (self->rollup_period, names);
+  gtk_drop_down_set_selected (self->rollup_period, 0);
+}
+
+static void
+apply_rollup (EpDistrictView *self)
+{
+  guint i = gtk_drop_down_get_selected (self->rollup_indicator);
+  guint g = gtk_drop_down_get_selected (self->rollup_group);
+  guint p = gtk_drop_down_get_selected (self->rollup_period);
+
+  ep_chart_set_indicator (self->chart, i < self->indicator_ids->len ? self->indicator_ids->pdata[i] : NULL);
+  ep_chart_set_group (self->chart, g < self->group_ids->len ? self->group_ids->pdata[g] : NULL);
+  ep_chart_set_period (self->chart, p < self->period_ids->len ? self->period_ids->pdata[p] : NULL);
+}
+
+static void
+rollup_chosen_cb (EpDistrictView *self,
+                  GParamSpec     *pspec,
+                  GtkDropDown    *dropdown)
+{
+  if (self->filling_rollup)
+    return;
+  if (dropdown == self->rollup_indicator)
+    {
+      guint i = gtk_drop_down_get_selected (self->rollup_indicator);
+
+      self->filling_rollup = TRUE;
+      fill_periods (self, i < self->indicator_ids->len ? self->indicator_ids->pdata[i] : NULL);
+      self->filling_rollup = FALSE;
+    }
+  apply_rollup (self);
+}
+
+static char *common_problem_indicator (EpDistrict *district);
+
+/* Every indicator of any school and every group of the district; the
+ * packet's choice selected. */
+static void
+fill_rollup (EpDistrictView *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) group_names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *indicator = NULL, *group = NULL;
+  GListModel *schools = self->district ? ep_district_get_schools (self->district) : NULL;
+  GListModel *groups = self->district ? ep_district_get_groups (self->district) : NULL;
+
+  self->filling_rollup = TRUE;
+  g_ptr_array_set_size (self->indicator_ids, 0);
+  g_ptr_array_set_size (self->group_ids, 0);
+  for (guint i = 0; schools && i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(EpSchool) school = g_list_model_get_item (schools, i);
+      GListModel *indicators = ep_school_get_indicators (school);
+
+      for (guint j = 0; j < g_list_model_get_n_items (indicators); j++)
+        {
+          g_autoptr(EpIndicator) ind = g_list_model_get_item (indicators, j);
+          const char *id = ep_indicator_get_id (ind);
+          gboolean known = FALSE;
+
+          for (guint k = 0; k < self->indicator_ids->len && !known; k++)
+            known = g_str_equal (self->indicator_ids->pdata[k], id);
+          if (known)
+            continue;
+          g_ptr_array_add (self->indicator_ids, g_strdup (id));
+          g_ptr_array_add (names, g_strdup (ep_indicator_get_name (ind) ? ep_indicator_get_name (ind) : id));
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  set_strings (self->rollup_indicator, names);
+
+  g_ptr_array_add (self->group_ids, NULL);
+  /* Translators: the roll-up's group chooser: each plan's problem group */
+  g_ptr_array_add (group_names, g_strdup (_("Each plan’s group")));
+  for (guint i = 0; groups && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(EpStudentGroup) g = g_list_model_get_item (groups, i);
+
+      g_ptr_array_add (self->group_ids, g_strdup (ep_student_group_get_id (g)));
+      g_ptr_array_add (group_names, g_strdup (ep_student_group_get_label (g)));
+    }
+  g_ptr_array_add (group_names, NULL);
+  set_strings (self->rollup_group, group_names);
+
+  if (self->district)
+    ep_rollup_choose (self->district, NULL, NULL, &indicator, &group);
+  if (indicator == NULL && self->district)
+    indicator = common_problem_indicator (self->district);
+  gtk_drop_down_set_selected (self->rollup_indicator, find_id (self->indicator_ids, indicator));
+  gtk_drop_down_set_selected (self->rollup_group, find_id (self->group_ids, group));
+  fill_periods (self, indicator);
+  self->filling_rollup = FALSE;
+  apply_rollup (self);
+}
+
+static void
 ep_district_view_init (EpDistrictView *self)
 {
   g_autoptr(GtkStringList) choices = NULL;
@@ -774,6 +945,39 @@ ep_district_view_init (EpDistrictView *self)
 
   self->chart = EP_CHART (ep_chart_new ());
   ep_chart_set_kind (self->chart, EP_CHART_KIND_ROLLUP);
+  /* What the roll-up ranks: indicator, group and period, chosen here;
+   * by default what the board packet shows (ep_rollup_choose()). */
+  {
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    struct { const char *label; GtkDropDown **dropdown; } choosers[] = {
+      /* Translators: the roll-up's choosers in the district view */
+      { N_("_Indicator"), &self->rollup_indicator },
+      { N_("_Group"), &self->rollup_group },
+      { N_("_Period"), &self->rollup_period },
+    };
+
+    gtk_widget_set_margin_top (bar, 6);
+    gtk_widget_set_margin_bottom (bar, 6);
+    for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
+      {
+        GtkWidget *label = gtk_label_new_with_mnemonic (_(choosers[i].label));
+        GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL);
+
+        gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        label, NULL, -1);
+        if (i > 0)
+          gtk_widget_set_margin_start (label, 12);
+        gtk_box_append (GTK_BOX (bar), label);
+        gtk_box_append (GTK_BOX (bar), dropdown);
+        *choosers[i].dropdown = GTK_DROP_DOWN (dropdown);
+        g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (rollup_chosen_cb), self);
+      }
+    self->indicator_ids = g_ptr_array_new_with_free_func (g_free);
+    self->group_ids = g_ptr_array_new_with_free_func (g_free);
+    self->period_ids = g_ptr_array_new_with_free_func (g_free);
+    gtk_box_append (self->chart_slot, bar);
+  }
   /* The roll-up needs room for its ranked rows: it scrolls inside the
    * lower half of the split rather than squeezing them. */
   {
@@ -817,13 +1021,13 @@ ep_district_view_init (EpDistrictView *self)
 
   /* Translators: columns of the district view */
   add_column (self, _("School"), COL_NAME, TRUE);
-  add_column (self, _("Focus"), COL_FOCUS, FALSE);
-  add_column (self, _("Group"), COL_GROUP, FALSE);
-  add_column (self, _("Baseline → target"), COL_PROBLEM, FALSE);
-  add_column (self, _("Latest"), COL_LATEST, FALSE);
-  add_column (self, _("On track"), COL_TRACK, FALSE);
-  add_column (self, _("Gap trend"), COL_TREND, FALSE);
-  add_column (self, _("Health"), COL_HEALTH, FALSE);
+  add_column (self, _("Focus"), COL_FOCUS, TRUE);
+  add_column (self, _("Group"), COL_GROUP, TRUE);
+  add_column (self, _("Baseline → target"), COL_PROBLEM, TRUE);
+  add_column (self, _("Latest"), COL_LATEST, TRUE);
+  add_column (self, _("On track"), COL_TRACK, TRUE);
+  add_column (self, _("Gap trend"), COL_TREND, TRUE);
+  add_column (self, _("Health"), COL_HEALTH, TRUE);
   update_count (self);
 }
 
@@ -895,10 +1099,7 @@ ep_district_view_set_district (EpDistrictView *self,
     }
   gtk_label_set_label (self->title_label, district ? ep_district_get_name (district) : "");
   ep_chart_set_district (self->chart, district);
-  {
-    g_autofree char *indicator = district ? common_problem_indicator (district) : NULL;
-    ep_chart_set_indicator (self->chart, indicator);
-  }
+  fill_rollup (self);
   gtk_filter_list_model_set_model (self->filtered, self->rows ? G_LIST_MODEL (self->rows) : NULL);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
@@ -914,4 +1115,47 @@ ep_district_view_get_model (EpDistrictView *self)
 {
   g_return_val_if_fail (EP_IS_DISTRICT_VIEW (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * ep_district_view_get_chart:
+ *
+ * Returns: (transfer none): the roll-up chart (an #EpChart)
+ */
+GtkWidget *
+ep_district_view_get_chart (EpDistrictView *self)
+{
+  g_return_val_if_fail (EP_IS_DISTRICT_VIEW (self), NULL);
+  return GTK_WIDGET (self->chart);
+}
+
+/**
+ * ep_district_view_get_rollup_chooser:
+ * @which: 0 the indicator, 1 the group, 2 the period
+ *
+ * Returns: (transfer none): that chooser of the roll-up
+ */
+GtkDropDown *
+ep_district_view_get_rollup_chooser (EpDistrictView *self,
+                                     guint           which)
+{
+  g_return_val_if_fail (EP_IS_DISTRICT_VIEW (self), NULL);
+  g_return_val_if_fail (which < 3, NULL);
+  return which == 0 ? self->rollup_indicator : which == 1 ? self->rollup_group : self->rollup_period;
+}
+
+/**
+ * ep_district_view_row_get_cell:
+ * @column: 0 school, 1 focus, 2 group, 3 baseline → target, 4 latest,
+ *   5 on track, 6 gap trend, 7 health
+ *
+ * Returns: the text the row shows in that column
+ */
+const char *
+ep_district_view_row_get_cell (gpointer row,
+                               guint    column)
+{
+  g_return_val_if_fail (EP_IS_SCHOOL_ROW (row), NULL);
+  g_return_val_if_fail (column < N_COLS, NULL);
+  return ep_school_row_get_cell (row, column);
 }

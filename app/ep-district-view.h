@@ -20,6 +20,13 @@ void        ep_district_view_set_district (EpDistrictView *self,
                                            EpDistrict     *district);
 GListModel *ep_district_view_get_model    (EpDistrictView *self);
 
+/* The roll-up: its chart and its choosers (0 indicator, 1 group, 2 period). */
+GtkWidget  *ep_district_view_get_chart    (EpDistrictView *self);
+GtkDropDown *ep_district_view_get_rollup_chooser (EpDistrictView *self,
+                                                  guint           which);
+const char *ep_district_view_row_get_cell (gpointer        row,
+                                           guint           column);
+
 /* The values a row shows, for tests and the window. */
 const char *ep_district_view_row_get_id    (gpointer row);
 const char *ep_district_view_row_get_name  (gpointer row);

@@ -261,9 +261,10 @@ compare_entries (gconstpointer a,
   return g_utf8_collate (x->name, y->name);
 }
 
-/* Mappings in the user's folder, then the installed ones, then (tests, an
- * uninstalled build) EP_SOURCE_ROOT/data/mappings; a file name found in an
- * earlier folder hides the same name in later ones. */
+/* Mappings in the user's folder, then the installed ones, then those of an
+ * uninstalled build: EP_MAPPINGDIR (set by build-aux/run) or else
+ * EP_SOURCE_ROOT/data/mappings (the tests); a file name found in an earlier
+ * folder hides the same name in later ones. */
 static void
 load_library (EpImportDialog *self)
 {
@@ -274,7 +275,9 @@ load_library (EpImportDialog *self)
   const char *dirs[3];
   LibraryEntry *guess;
 
-  if (g_getenv ("EP_SOURCE_ROOT") != NULL)
+  if (g_getenv ("EP_MAPPINGDIR") != NULL && *g_getenv ("EP_MAPPINGDIR") != '\0')
+    source = g_strdup (g_getenv ("EP_MAPPINGDIR"));
+  else if (g_getenv ("EP_SOURCE_ROOT") != NULL)
     source = g_build_filename (g_getenv ("EP_SOURCE_ROOT"), "data", "mappings", NULL);
   dirs[0] = user;
   dirs[1] = installed;

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ep-dialog.h"
+#include "ep-languages.h"
 #include "ep-translation-editor.h"
 
 struct _EpTranslationEditor
@@ -31,27 +33,12 @@ struct _EpTranslationEditor
 
 G_DEFINE_FINAL_TYPE (EpTranslationEditor, ep_translation_editor, GTK_TYPE_WINDOW)
 
-/* The most common home languages of English learners in the US, and the
- * languages the app is translated into. */
-static const struct {
-  const char *code;
-  const char *name;
-} languages[] = {
-  { "es", N_("Spanish") },
-  { "ar", N_("Arabic") },
-  { "zh-CN", N_("Chinese (Simplified)") },
-  { "vi", N_("Vietnamese") },
-  { "so", N_("Somali") },
-  { "ht", N_("Haitian Creole") },
-  { "pt", N_("Portuguese") },
-};
-
 static const char *
 current_language (EpTranslationEditor *self)
 {
   guint i = gtk_drop_down_get_selected (self->language_dropdown);
 
-  return i < G_N_ELEMENTS (languages) ? languages[i].code : NULL;
+  return ep_languages_get_code (i);
 }
 
 /* "Action “Morning calls”: description" — where a text lives. */
@@ -228,7 +215,6 @@ static void
 ep_translation_editor_class_init (EpTranslationEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = ep_translation_editor_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -237,12 +223,14 @@ ep_translation_editor_init (EpTranslationEditor *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkWidget *box, *bar, *label, *scroller;
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    gtk_string_list_append (names, _(languages[i].name));
+  /* Each language named in its own language (models/ep-languages.c). */
+  for (guint i = 0; i < ep_languages_get_n (); i++)
+    gtk_string_list_append (names, ep_languages_get_native_name (i));
 
   /* Translators: the title of the window where plan texts are translated */
   gtk_window_set_title (GTK_WINDOW (self), _("Translate the Plan"));
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 640);
+  ep_dialog_add_header_bar (GTK_WINDOW (self), TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -317,9 +305,10 @@ ep_translation_editor_set_language (EpTranslationEditor *self,
 {
   g_return_if_fail (EP_IS_TRANSLATION_EDITOR (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (languages[i].code, code) == 0)
-      gtk_drop_down_set_selected (self->language_dropdown, i);
+  int i = ep_languages_find (code);
+
+  if (i >= 0)
+    gtk_drop_down_set_selected (self->language_dropdown, (guint) i);
 }
 
 guint

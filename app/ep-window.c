@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ep-dialog.h"
 #include "ep-district-settings.h"
 #include "ep-district-view.h"
 #include "ep-page-util.h"
@@ -280,6 +281,62 @@ show_error (EpWindow   *self,
   dialog = prompt_new (self, GTK_MESSAGE_ERROR, primary, error->message);
   add_button (dialog, _("_Close"), GTK_RESPONSE_CLOSE, NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (dismiss), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+#define EP_RESPONSE_OPEN_BACKUP 100
+
+static void
+open_backup_response_cb (GtkDialog *dialog,
+                         int        response,
+                         EpWindow  *self)
+{
+  GFile *backup = g_object_get_data (G_OBJECT (dialog), "ep-backup");
+
+  if (response == EP_RESPONSE_OPEN_BACKUP && backup != NULL)
+    {
+      g_object_ref (backup);
+      dismiss (dialog);
+      ep_window_open (self, backup);
+      g_object_unref (backup);
+      return;
+    }
+  dismiss (dialog);
+}
+
+/* A district file that could not be read: why, and when the .bak copy the
+ * last save kept is next to it, an offer to open that instead. */
+static void
+show_open_error (EpWindow *self,
+                 GFile    *file,
+                 GError   *error)
+{
+  const char *primary = _("The district file could not be opened");
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *bak = path ? g_strconcat (path, ".bak", NULL) : NULL;
+  g_autofree char *secondary = NULL;
+  g_autofree char *bak_name = NULL;
+  GtkWidget *dialog;
+
+  g_warning ("%s: %s", primary, error->message);
+  if (bak == NULL || !g_file_test (bak, G_FILE_TEST_IS_REGULAR))
+    {
+      dialog = prompt_new (self, GTK_MESSAGE_ERROR, primary, error->message);
+      add_button (dialog, _("_Close"), GTK_RESPONSE_CLOSE, NULL);
+      g_signal_connect (dialog, "response", G_CALLBACK (dismiss), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  bak_name = g_path_get_basename (bak);
+  /* Translators: after why a file could not be read; %s is a file name such
+   * as "riverside.eqplan.bak" */
+  secondary = g_strdup_printf (_("%s\n\nThe copy kept by the last save, “%s”, is next to it."),
+                               error->message, bak_name);
+  dialog = prompt_new (self, GTK_MESSAGE_ERROR, primary, secondary);
+  g_object_set_data_full (G_OBJECT (dialog), "ep-backup", g_file_new_for_path (bak), g_object_unref);
+  add_button (dialog, _("_Close"), GTK_RESPONSE_CLOSE, NULL);
+  add_button (dialog, _("Open _Backup"), EP_RESPONSE_OPEN_BACKUP, "suggested-action");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_backup_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1146,7 +1203,7 @@ open_done_cb (GObject      *source,
       if (data->draft_id != NULL)
         show_error (self, _("The draft could not be recovered"), error);
       else
-        show_error (self, _("The district file could not be opened"), error);
+        show_open_error (self, data->file, error);
     }
   else if (data->draft_id != NULL)
     {
@@ -1783,6 +1840,7 @@ district_settings_action (GtkWidget  *widget,
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 640);
   gtk_window_set_hide_on_close (GTK_WINDOW (dialog), FALSE);
+  ep_dialog_add_header_bar (GTK_WINDOW (dialog), TRUE);
   settings = ep_district_settings_new ();
   ep_district_settings_set_history (EP_DISTRICT_SETTINGS (settings), self->history);
   ep_district_settings_set_district (EP_DISTRICT_SETTINGS (settings), self->district);

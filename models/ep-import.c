@@ -209,6 +209,9 @@ ep_import_report_format (const EpImportReport *r,
                           (unsigned long long) r->rows_skipped,
                           (unsigned long long) r->cells_skipped,
                           (unsigned long long) r->cells_empty);
+  if (r->rows_aggregate)
+    g_string_append_printf (out, _("State or district total rows (not schools), skipped: %llu\n"),
+                            (unsigned long long) r->rows_aggregate);
 
   shown = MIN (max_problems, r->problems->len);
   for (guint i = 0; i < shown; i++)
@@ -1134,6 +1137,71 @@ resolve_period (EpImporter *self,
   return period;
 }
 
+static gboolean
+is_aggregate_word (const char *text)
+{
+  static const char * const words[] = {
+    "state", "statewide", "state total", "state totals", "all districts",
+    "district", "district total", "district totals", "districtwide", "district-wide",
+    "all schools", "total", "totals", "grand total",
+  };
+  g_autofree char *folded = NULL;
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+  folded = g_utf8_casefold (stripped, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (folded, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * ep_import_is_aggregate_row:
+ * @fields: the row's cells
+ * @n_fields: how many
+ * @school_id: (nullable): the row's school id
+ * @school_name: (nullable): the row's school name
+ *
+ * Whether a row holds a state's or district's totals rather than one
+ * school's: its school id or any cell (an organisation level, a county
+ * column) says "State", "Statewide", "District Total" and the like, or its
+ * name ends in "(statewide)" or "(district total)".
+ *
+ * Returns: %TRUE for an aggregate row, which is not imported as a school
+ */
+gboolean
+ep_import_is_aggregate_row (const char * const *fields,
+                            guint               n_fields,
+                            const char         *school_id,
+                            const char         *school_name)
+{
+  if (is_aggregate_word (school_id) || is_aggregate_word (school_name))
+    return TRUE;
+  if (school_name != NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (school_name, -1);
+      g_strstrip (folded);
+      if (g_str_has_suffix (folded, "(statewide)") || g_str_has_suffix (folded, "(state)") ||
+          g_str_has_suffix (folded, "(state total)") || g_str_has_suffix (folded, "(district total)"))
+        return TRUE;
+    }
+  for (guint i = 0; i < n_fields; i++)
+    {
+      /* Only the words that cannot be a school's name in another column. */
+      g_autofree char *folded = fields[i] ? g_utf8_casefold (fields[i], -1) : NULL;
+      if (folded == NULL)
+        continue;
+      g_strstrip (folded);
+      if (g_str_equal (folded, "statewide") || g_str_equal (folded, "state total") ||
+          g_str_equal (folded, "district total") || g_str_equal (folded, "districtwide"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 import_row (EpImporter     *self,
             const EpCsvRow *row,
@@ -1156,6 +1224,12 @@ import_row (EpImporter     *self,
       add_problem (self, row->line, ep_mapping_get_column (m, EP_MAPPING_ROLE_SCHOOL_ID),
                    _("no school id; row skipped"));
       self->report->rows_skipped++;
+      return;
+    }
+  if (ep_import_is_aggregate_row (row->fields, row->n_fields, school_id, school_name))
+    {
+      self->report->rows_skipped++;
+      self->report->rows_aggregate++;
       return;
     }
   period_label = row_text (self, row, EP_MAPPING_ROLE_PERIOD);
@@ -1273,6 +1347,21 @@ import_row (EpImporter     *self,
  *
  * Returns: TRUE when the file was read; see ep_importer_get_report()
  */
+static gboolean
+district_has_indicator (EpDistrict *district,
+                        const char *id)
+{
+  GListModel *schools = ep_district_get_schools (district);
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(EpSchool) school = g_list_model_get_item (schools, i);
+      if (ep_school_find_indicator (school, id) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 ep_importer_read (EpImporter    *self,
                   GInputStream  *stream,
@@ -1284,6 +1373,7 @@ ep_importer_read (EpImporter    *self,
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
   const EpCsvRow *row;
   g_autoptr(GError) local = NULL;
+  GHashTable *new_indicators;
 
   g_return_val_if_fail (EP_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
@@ -1365,7 +1455,10 @@ ep_importer_read (EpImporter    *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  /* Schools and indicators are created only when they get measurements. */
+  /* Schools and indicators are created only when they get measurements;
+   * an indicator is new once, however many schools it is made in, and only
+   * when no school of the district has it yet. */
+  new_indicators = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < self->schools->len; i++)
     {
       StagedSchool *ss = g_ptr_array_index (self->schools, i);
@@ -1377,12 +1470,17 @@ ep_importer_read (EpImporter    *self,
           if (ep_indicator_get_n_measurements (si->staging) == 0)
             continue;
           with_data++;
-          if (si->existing == NULL)
-            self->report->indicators_created++;
+          if (si->existing == NULL && !g_hash_table_contains (new_indicators, si->id) &&
+              !district_has_indicator (self->district, si->id))
+            {
+              g_hash_table_add (new_indicators, si->id);
+              self->report->indicators_created++;
+            }
         }
       if (with_data > 0 && ss->existing == NULL)
         self->report->schools_created++;
     }
+  g_hash_table_unref (new_indicators);
   self->read_done = TRUE;
   return TRUE;
 }

@@ -43,6 +43,7 @@ typedef struct {
   guint64    rows_blank;
   guint64    rows_ragged;             /* rows with more or fewer fields than the header */
   guint64    rows_skipped;            /* rows from which nothing was imported, blank ones aside */
+  guint64    rows_aggregate;          /* of the skipped: state or district totals, not schools */
   guint64    cells_skipped;           /* measurements not imported, with a problem each */
   guint64    cells_empty;             /* measurements with no value in the file */
   guint64    measurements_created;
@@ -59,6 +60,10 @@ typedef struct {
 
 #define EP_IMPORT_MAX_PROBLEMS 1000
 
+gboolean        ep_import_is_aggregate_row (const char * const *fields,
+                                            guint               n_fields,
+                                            const char         *school_id,
+                                            const char         *school_name);
 void            ep_import_report_free   (EpImportReport *report);
 char           *ep_import_report_format (const EpImportReport *report,
                                          guint                 max_problems);

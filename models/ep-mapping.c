@@ -1833,7 +1833,7 @@ ep_mapping_guess (const char * const *header,
     "building", "campus", "institution", NULL };
   static const char * const group[] = {
     "group", "studentgroup", "subgroup", "studentsubgroup", "demographic", "raceethnicity",
-    "race", "ethnicity", "category", "population", "reportinggroup", NULL };
+    "race", "ethnicity", "category", "reportinggroup", NULL };
   static const char * const indicator[] = {
     "indicator", "measure", "metric", "subject", "outcome", "test", "assessment", NULL };
   static const char * const period[] = {

@@ -1497,7 +1497,7 @@ structured_error (void        *ctx,
     {
       reader_fail (r, line, column, code,
                    _("the file breaks off before its end; it may have been cut short while "
-                     "copying. Try the .bak copy next to it"));
+                     "copying"));
       return;
     }
   if (err->code == XML_ERR_INTERNAL_ERROR && strstr (message, "depth") != NULL)

@@ -581,14 +581,17 @@ test_realdata_wa (void)
   spin_until (not_reading, dialog);
   report = ep_import_dialog_get_report (dialog);
   g_assert_nonnull (report);
-  /* 199 districts (rows after the header), 10 measures each. */
+  /* 199 rows after the header: the statewide row (not a school, skipped)
+   * and 198 districts, 10 measures each, of one indicator. */
   g_assert_cmpuint (report->rows_read, ==, 199);
   g_assert_cmpuint (report->n_problems, ==, 0);
-  g_assert_cmpuint (report->schools_created, ==, 199);
-  g_assert_cmpuint (report->measurements_created, ==, 1990);
+  g_assert_cmpuint (report->schools_created, ==, 198);
+  g_assert_cmpuint (report->rows_aggregate, ==, 1);
+  g_assert_cmpuint (report->measurements_created, ==, 1980);
   assert_count_label (dialog, "rows_label", 199);
-  assert_count_label (dialog, "created_label", 1990);
-  assert_count_label (dialog, "schools_label", 199);
+  assert_count_label (dialog, "created_label", 1980);
+  assert_count_label (dialog, "schools_label", 198);
+  assert_count_label (dialog, "indicators_label", 1);
   assert_count_label (dialog, "suppressed_label", report->suppressed);
   g_assert_false (gtk_widget_get_visible (child (dialog, "problems_window")));
   maybe_screenshot (GTK_WIDGET (dialog), "import-wa-3-summary.png");
@@ -600,13 +603,44 @@ test_realdata_wa (void)
   g_assert_true (ep_indicator_lookup (ep_school_find_indicator (seattle, "discipline"), "BL", "2013-14", &m));
   g_assert_cmpuint (m.numerator, ==, 805);
   g_assert_cmpuint (m.denominator, ==, 10202);
-  g_assert_cmpuint (g_list_model_get_n_items (ep_district_get_schools (district)), ==, 199);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_district_get_schools (district)), ==, 198);
   maybe_screenshot (GTK_WIDGET (window), "import-wa-4-window.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (ep_district_get_schools (district)), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (ep_district_get_schools (district)), ==, 199);
+  g_assert_cmpuint (g_list_model_get_n_items (ep_district_get_schools (district)), ==, 198);
+  destroy (window);
+}
+
+/* Uninstalled, as build-aux/run starts it (no EP_SOURCE_ROOT, EP_MAPPINGDIR
+ * set), the shipped mappings are listed (issue 14, 8). */
+static void
+test_mapping_dir_env (void)
+{
+  g_autofree char *root = g_strdup (g_getenv ("EP_SOURCE_ROOT"));
+  g_autofree char *dir = g_build_filename (root, "data", "mappings", NULL);
+  g_autoptr(EpDistrict) district = ep_district_new ("Env");
+  EpWindow *window;
+  EpImportDialog *dialog;
+  GListModel *names;
+  gboolean found = FALSE;
+
+  g_unsetenv ("EP_SOURCE_ROOT");
+  g_setenv ("EP_MAPPINGDIR", dir, TRUE);
+  window = ep_window_new (NULL);
+  ep_window_set_district (window, district, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = open_assistant (window, NULL);
+  names = gtk_drop_down_get_model (child (dialog, "mapping_dropdown"));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i),
+                          "Washington OSPI discipline"))
+      found = TRUE;
+  g_setenv ("EP_SOURCE_ROOT", root, TRUE);
+  g_unsetenv ("EP_MAPPINGDIR");
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   destroy (window);
 }
 
@@ -726,6 +760,7 @@ main (int    argc,
   g_test_add_func ("/import-dialog/stop", test_cancel);
   g_test_add_func ("/import-dialog/broken", test_broken);
   g_test_add_func ("/import-dialog/realdata-wa", test_realdata_wa);
+  g_test_add_func ("/import-dialog/mapping-dir-env", test_mapping_dir_env);
 
   status = g_test_run ();
   ep_test_rm_rf (xdg_root);

@@ -70,12 +70,37 @@ test_demo_coverage (void)
   }
 }
 
+/* Every language chooser's one table: each language named in its own
+ * language (issue 14). */
+static void
+test_language_names (void)
+{
+  static const char * const expected[][2] = {
+    { "es", "Español" }, { "ar", "العربية" }, { "vi", "Tiếng Việt" }, { "so", "Soomaali" },
+    { "ht", "Kreyòl ayisyen" }, { "pt", "Português" },
+  };
+
+  g_assert_cmpuint (ep_languages_get_n (), ==, 7);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (ep_language_native_name (expected[i][0]), ==, expected[i][1]);
+  g_assert_true (g_str_has_prefix (ep_language_native_name ("zh-CN"), "中文"));
+  g_assert_cmpstr (ep_language_native_name ("es-MX"), ==, "Español");
+  g_assert_cmpstr (ep_language_native_name ("zh_CN"), ==, ep_language_native_name ("zh-CN"));
+  g_assert_null (ep_language_native_name ("fr"));
+  g_assert_null (ep_language_native_name (NULL));
+  g_assert_cmpint (ep_languages_find ("ar"), ==, 1);
+  g_assert_cmpstr (ep_languages_get_code (1), ==, "ar");
+  g_assert_cmpstr (ep_languages_get_native_name (0), ==, "Español");
+  g_assert_null (ep_languages_get_code (ep_languages_get_n ()));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/translations/language-names", test_language_names);
   g_test_add_func ("/translations/fallback", test_fallback);
   g_test_add_func ("/translations/demo-coverage", test_demo_coverage);
 

@@ -10,6 +10,8 @@
 #include <gtk/gtk.h>
 
 #include "ep-test-util.h"
+#include "ep-district-settings.h"
+#include "ep-chart.h"
 #include "ep-district-view.h"
 #include "ep-plan-view.h"
 #include "ep-translation-editor.h"
@@ -203,6 +205,176 @@ test_district_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The District Overview (issue 14, 9): at 1100×720 every column fits
+ * without cutting (also right to left); the roll-up's indicator, group and
+ * period are chosen with GtkDropDowns, by default the board packet's
+ * choice; gap trends as the packet words them, with their unit; "On track"
+ * only after a period later than the baseline; sort and filter. */
+static void
+check_overview_fits (EpWindow *window)
+{
+  EpDistrictView *view = child (window, "district_view");
+  GtkWidget *table = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), EP_TYPE_DISTRICT_VIEW, "table"));
+  GtkWidget *scroller = gtk_widget_get_parent (table);
+  GtkWidget *name_header = NULL;
+  guint labels = 0;
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table));
+    g_test_message ("window %d px; columns %.0f px in a %.0f px view", gtk_widget_get_width (GTK_WIDGET (window)),
+                    gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1080);   /* 1100 less the frame */
+    /* Every column fits: nothing to scroll to sideways. */
+    g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+  }
+  /* No cell is ellipsized. */
+  for (GtkWidget *w = gtk_widget_get_first_child (table); w != NULL;)
+    {
+      if (GTK_IS_LABEL (w))
+        {
+          labels++;
+          g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (w))));
+          if (name_header == NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), "School") == 0)
+            name_header = w;
+        }
+      /* Depth first. */
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != table && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == table ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (labels, >, 8 * 4);
+  /* The School column is on screen. */
+  g_assert_nonnull (name_header);
+  {
+    graphene_rect_t b;
+    g_assert_true (gtk_widget_compute_bounds (name_header, scroller, &b));
+    g_assert_cmpfloat (b.origin.x, >=, 0);
+    g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (scroller));
+  }
+}
+
+static EpWindow *
+open_demo_sized (int width,
+                 int height)
+{
+  g_autofree char *path = ep_test_source_path ("data/demo/riverside.eqplan");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  EpWindow *window = ep_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ep_window_open (window, file);
+  spin_until (has_district, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-district", NULL);
+  spin_a_while (300);
+  return window;
+}
+
+static void
+test_district_overview (void)
+{
+  EpWindow *window = open_demo_sized (1100, 720);
+  EpDistrictView *view = child (window, "district_view");
+  EpDistrict *district = ep_window_get_district (window);
+  EpChart *chart = EP_CHART (ep_district_view_get_chart (view));
+  GtkDropDown *groups = ep_district_view_get_rollup_chooser (view, 1);
+  GtkDropDown *periods = ep_district_view_get_rollup_chooser (view, 2);
+  GListModel *model = ep_district_view_get_model (view);
+  g_autofree char *indicator = NULL, *group = NULL;
+  guint with_unit = 0, n;
+  EpSchool *school;
+  EpPlan *plan;
+  GtkColumnViewColumn *column;
+
+  check_overview_fits (window);
+  maybe_screenshot (GTK_WIDGET (window), "district-overview-1100.png");
+
+  /* The packet's roll-up, shown by default. */
+  ep_rollup_choose (district, NULL, NULL, &indicator, &group);
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (ep_chart_get_indicator (chart), ==, indicator);
+  g_assert_cmpstr (ep_chart_get_group (chart), ==, group);
+  g_assert_null (ep_chart_get_period (chart));
+  /* Another group and a period, chosen. */
+  for (guint i = 1; i < g_list_model_get_n_items (gtk_drop_down_get_model (groups)); i++)
+    if (i != gtk_drop_down_get_selected (groups))
+      {
+        gtk_drop_down_set_selected (groups, i);
+        break;
+      }
+  g_assert_cmpstr (ep_chart_get_group (chart), !=, group);
+  g_assert_nonnull (ep_chart_get_group (chart));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (periods)), >, 1);
+  gtk_drop_down_set_selected (periods, 1);
+  g_assert_nonnull (ep_chart_get_period (chart));
+
+  /* Gap trends with their unit, never "no later period". */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+      const char *trend = ep_district_view_row_get_cell (row, 6);
+
+      g_test_message ("%s: %s / %s", ep_district_view_row_get_name (row), ep_district_view_row_get_cell (row, 5), trend);
+      g_assert_null (strstr (trend, "no later period"));
+      with_unit += strstr (trend, " pp") != NULL || strstr (trend, "unchanged") != NULL;
+    }
+  g_assert_cmpuint (with_unit, >, 0);
+
+  /* A plan whose baseline is the latest period: not "On track" yet. */
+  school = ep_district_find_school (district, "060000100002");
+  plan = ep_school_get_current_plan (school);
+  {
+    EpIndicator *ind = ep_school_find_indicator (school, ep_plan_get_problem_indicator (plan));
+    g_autoptr(GPtrArray) list = ep_indicator_list_periods (ind);
+    ep_plan_set_baseline_period (plan, list->pdata[list->len - 1]);
+  }
+  spin_a_while (100);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+      if (g_strcmp0 (ep_district_view_row_get_id (row), "060000100002") == 0)
+        {
+          g_assert_cmpstr (ep_district_view_row_get_cell (row, 5), ==, "No data after baseline yet");
+          g_assert_cmpint (ep_district_view_row_get_track (row), ==, EP_TRACK_UNKNOWN);
+        }
+    }
+
+  /* Sorted by school, both ways, and filtered by text. */
+  column = g_list_model_get_item (gtk_column_view_get_columns (
+             GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), EP_TYPE_DISTRICT_VIEW, "table"))), 0);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                  EP_TYPE_DISTRICT_VIEW, "table")), column, GTK_SORT_DESCENDING);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(GObject) b = g_list_model_get_item (model, i);
+      g_assert_cmpint (g_utf8_collate (ep_district_view_row_get_name (a), ep_district_view_row_get_name (b)), >=, 0);
+    }
+  g_object_unref (column);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (view), EP_TYPE_DISTRICT_VIEW,
+                                                                      "search_entry")), "Riverside High");
+  spin_a_while (400);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Right to left: the School column is on screen too. */
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = open_demo_sized (1100, 720);
+  check_overview_fits (window);
+  maybe_screenshot (GTK_WIDGET (window), "district-overview-1100-rtl.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 /* Translate the Plan (Ctrl+T): the plan's texts side by side with their
  * Spanish; what is typed is one undo step and lands in the model. */
 static void
@@ -364,11 +536,189 @@ test_open_broken_keeps_district (void)
 
   g_object_get (dialog, "secondary-text", &secondary, NULL);
   g_assert_nonnull (strstr (secondary, expected));
+  /* No .bak next to it: none is mentioned, none offered. */
+  g_assert_null (strstr (secondary, ".bak"));
+  g_assert_null (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 100));
   g_assert_true (ep_window_get_district (window) == before);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "riverside.eqplan — Equity Planner");
 
   maybe_screenshot (GTK_WIDGET (dialog), "dialog-broken.png");
   gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ep_test_rm_rf (dir);
+}
+
+/* Presses Escape the way GTK does: the window's shortcut controllers are
+ * searched for a trigger of Escape without modifiers, and its action is
+ * activated on the window. FALSE when no such shortcut exists. */
+static gboolean
+press_escape (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, window, NULL);
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A dialog of the window: a header bar with Done, and Escape closes it. */
+static void
+assert_header_bar_dialog (GtkWidget *dialog,
+                          gboolean   close_with_done)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (dialog));
+  GtkWidget *done;
+
+  g_assert_true (GTK_IS_HEADER_BAR (titlebar));
+  done = find_descendant (titlebar, GTK_TYPE_BUTTON);
+  g_assert_nonnull (done);
+  g_assert_true (gtk_widget_has_css_class (done, "suggested-action"));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  if (close_with_done)
+    g_signal_emit_by_name (done, "clicked");
+  else
+    g_assert_true (press_escape (dialog));
+  spin_a_while (100);
+  g_assert_null (dialog);
+}
+
+/* District Settings and Translate are header-bar dialogs with Done that
+ * Escape closes; the settings forms share one label column; the language
+ * chooser names each language in its own language (issue 14, 12). */
+static void
+test_dialogs (void)
+{
+  EpWindow *window = open_demo ();
+  GtkWidget *settings_window, *settings, *editor, *dropdown;
+  GtkStringList *names;
+  const char *fields[] = { "min_n_spin", "min_cell_spin", "top_code_spin", "bottom_code_spin",
+                           "marker_entry", "threshold_spin", "periods_spin" };
+  double x0 = -1;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.district-settings", NULL);
+  spin_a_while (200);
+  settings_window = g_object_get_data (G_OBJECT (window), "ep-settings-window");
+  g_assert_true (GTK_IS_WINDOW (settings_window));
+  settings = find_descendant (settings_window, EP_TYPE_DISTRICT_SETTINGS);
+  g_assert_nonnull (settings);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *field = GTK_WIDGET (gtk_widget_get_template_child (settings, EP_TYPE_DISTRICT_SETTINGS,
+                                                                    fields[i]));
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (field);
+      g_assert_true (gtk_widget_compute_bounds (field, settings, &bounds));
+      if (x0 < 0)
+        x0 = bounds.origin.x;
+      g_test_message ("%s at x = %.0f", fields[i], bounds.origin.x);
+      g_assert_cmpfloat_with_epsilon (bounds.origin.x, x0, 0.5);
+    }
+  maybe_screenshot (settings_window, "dialog-settings.png");
+  assert_header_bar_dialog (settings_window, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.district-settings", NULL);
+  spin_a_while (100);
+  assert_header_bar_dialog (g_object_get_data (G_OBJECT (window), "ep-settings-window"), TRUE);
+
+  ep_window_select_school (window, "060000100002");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translate", NULL);
+  spin_a_while (100);
+  editor = g_object_get_data (G_OBJECT (window), "ep-translation-editor");
+  g_assert_true (EP_IS_TRANSLATION_EDITOR (editor));
+  dropdown = find_descendant (editor, GTK_TYPE_DROP_DOWN);
+  names = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown)));
+  g_assert_cmpstr (gtk_string_list_get_string (names, 0), ==, "Español");
+  g_assert_cmpstr (gtk_string_list_get_string (names, 1), ==, "العربية");
+  ep_translation_editor_set_language (EP_TRANSLATION_EDITOR (editor), "vi");
+  g_assert_cmpstr (gtk_string_list_get_string (names, gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown))),
+                   ==, "Tiếng Việt");
+  assert_header_bar_dialog (editor, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.translate", NULL);
+  spin_a_while (100);
+  assert_header_bar_dialog (g_object_get_data (G_OBJECT (window), "ep-translation-editor"), TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_file (gpointer window)
+{
+  return ep_window_get_file (window) != NULL;
+}
+
+/* A broken file with a .bak next to it: the message names the copy and
+ * Open Backup opens it (issue 14, 12). */
+static void
+test_open_broken_with_backup (void)
+{
+  g_autofree char *demo = ep_test_source_path ("data/demo/riverside.eqplan");
+  EpWindow *window = ep_window_new (NULL);
+  g_autofree char *dir = ep_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "broken.eqplan", NULL);
+  g_autofree char *bak = g_build_filename (dir, "broken.eqplan.bak", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gsize length;
+  GtkWindow *dialog = NULL;
+  g_autofree char *secondary = NULL;
+  GFile *opened;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_file_get_contents (demo, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (bak, contents, length, NULL));
+  g_assert_true (g_file_set_contents (path,
+    "<?xml version=\"1.0\"?>\n<district xmlns=\"urn:equity-planner:eqplan:1\" version=\"1.0\">\n"
+    "  <name>Broken</name><school id=\"x\"\n", -1, NULL));
+
+  g_test_expect_message ("ep-window", G_LOG_LEVEL_WARNING, "*could not be opened*");
+  ep_window_open (window, file);
+  spin_until (has_error_dialog, &dialog);
+  g_test_assert_expected_messages ();
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "broken.eqplan.bak"));
+  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), 100));
+  maybe_screenshot (GTK_WIDGET (dialog), "dialog-broken-bak.png");
+  gtk_dialog_response (GTK_DIALOG (dialog), 100);
+  spin_until (has_file, window);
+  opened = ep_window_get_file (window);
+  g_assert_nonnull (opened);
+  {
+    g_autofree char *opened_path = g_file_get_path (opened);
+    g_assert_cmpstr (opened_path, ==, bak);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   ep_test_rm_rf (dir);
 }
@@ -397,6 +747,9 @@ main (int    argc,
   g_test_add_func ("/window/reports", test_reports);
   g_test_add_func ("/window/select-and-search", test_select_and_search);
   g_test_add_func ("/window/open-broken-keeps-district", test_open_broken_keeps_district);
+  g_test_add_func ("/window/open-broken-with-backup", test_open_broken_with_backup);
+  g_test_add_func ("/window/dialogs", test_dialogs);
+  g_test_add_func ("/window/district-overview", test_district_overview);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ struct _EpChart
   EpSchool     *school;
   char         *indicator;
   char         *period;
+  char         *group;
   EpPlan       *plan;
   gboolean      shared;
 
@@ -45,6 +46,7 @@ enum {
   PROP_SCHOOL,
   PROP_INDICATOR,
   PROP_PERIOD,
+  PROP_GROUP,
   PROP_PLAN,
   PROP_SHARED,
   N_PROPS
@@ -98,6 +100,7 @@ rebuild (EpChart *self)
       spec.school = self->school;
       spec.indicator = self->indicator;
       spec.period = self->period;
+      spec.group = self->group;
       spec.plan = self->plan;
       spec.shared = self->shared;
       self->data = ep_chart_data_new (&spec, &error);
@@ -662,6 +665,7 @@ ep_chart_finalize (GObject *object)
 
   g_free (self->indicator);
   g_free (self->period);
+  g_free (self->group);
   g_free (self->message);
   g_free (self->description);
 
@@ -692,6 +696,9 @@ ep_chart_get_property (GObject    *object,
       break;
     case PROP_PERIOD:
       g_value_set_string (value, ep_chart_get_period (self));
+      break;
+    case PROP_GROUP:
+      g_value_set_string (value, ep_chart_get_group (self));
       break;
     case PROP_PLAN:
       g_value_set_object (value, ep_chart_get_plan (self));
@@ -728,6 +735,9 @@ ep_chart_set_property (GObject      *object,
       break;
     case PROP_PERIOD:
       ep_chart_set_period (self, g_value_get_string (value));
+      break;
+    case PROP_GROUP:
+      ep_chart_set_group (self, g_value_get_string (value));
       break;
     case PROP_PLAN:
       ep_chart_set_plan (self, g_value_get_object (value));
@@ -773,6 +783,9 @@ ep_chart_class_init (EpChartClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERIOD] =
     g_param_spec_string ("period", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUP] =
+    g_param_spec_string ("group", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, EP_TYPE_PLAN,
@@ -907,6 +920,7 @@ ep_chart_set_district (EpChart    *self,
 
 STRING_ACCESSORS (indicator, PROP_INDICATOR)
 STRING_ACCESSORS (period, PROP_PERIOD)
+STRING_ACCESSORS (group, PROP_GROUP)
 
 EpChartKind
 ep_chart_get_kind (EpChart *self)

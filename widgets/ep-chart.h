@@ -40,6 +40,10 @@ void         ep_chart_set_indicator  (EpChart     *self,
 const char  *ep_chart_get_period     (EpChart     *self);
 void         ep_chart_set_period     (EpChart     *self,
                                       const char  *period);
+/* The group of TREND, GAP and ROLLUP; NULL: the plan's problem group. */
+const char  *ep_chart_get_group      (EpChart     *self);
+void         ep_chart_set_group      (EpChart     *self,
+                                      const char  *group);
 EpPlan      *ep_chart_get_plan       (EpChart     *self);
 void         ep_chart_set_plan       (EpChart     *self,
                                       EpPlan      *plan);

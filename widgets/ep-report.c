@@ -698,18 +698,13 @@ summary_row (EpBoardPacket *packet,
               if (before.rate_shown && all_before.rate_shown && ep_figure_ok (&before.rate) &&
                   ep_figure_ok (&all_before.rate) && ep_figure_ok (&now.rate) && ep_figure_ok (&all_now.rate))
                 {
-                  double gap_now = fabs (now.rate.value - all_now.rate.value);
-                  double gap_before = fabs (before.rate.value - all_before.rate.value);
-                  g_autofree char *change = ep_chart_format_number (fabs (gap_now - gap_before), 1);
+                  EpGapTrend gap;
 
-                  if (gap_now < gap_before - 0.05)
-                    /* Translators: gap trend in the district summary; %s is a number of points */
-                    trend = g_strdup_printf (C_("report", "↘ narrower by %s"), change);
-                  else if (gap_now > gap_before + 0.05)
-                    /* Translators: gap trend in the district summary; %s is a number of points */
-                    trend = g_strdup_printf (C_("report", "↗ wider by %s"), change);
-                  else
-                    trend = g_strdup (C_("report", "→ unchanged"));
+                  /* The same words and unit as the district view's. */
+                  ep_gap_trend_compute (before.rate.value - all_before.rate.value,
+                                        now.rate.value - all_now.rate.value,
+                                        ep_indicator_get_unit (indicator), &gap);
+                  trend = ep_gap_trend_format (&gap);
                 }
               cell_clear (&before);
               cell_clear (&all_before);
@@ -981,59 +976,14 @@ appendix_school (EpBoardPacket *packet,
     }
 }
 
-static guint
-reporting (EpDistrict *district,
-           const char *indicator)
-{
-  GListModel *schools = ep_district_get_schools (district);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
-    {
-      g_autoptr(EpSchool) school = g_list_model_get_item (schools, i);
-
-      n += ep_school_find_indicator (school, indicator) != NULL;
-    }
-  return n;
-}
-
-/* The roll-up: the indicator and group most plans chose. */
+/* The roll-up: the indicator and group most plans chose (the district
+ * view's default too: ep_rollup_choose()). */
 static void
 rollup_choice (EpBoardPacket *packet,
                char         **indicator,
                char         **group)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint best = 0;
-
-  *indicator = *group = NULL;
-  for (guint i = 0; i < packet->schools->len; i++)
-    {
-      EpPlan *plan = packet_plan (packet, packet->schools->pdata[i]);
-      g_autofree char *key = NULL;
-      guint count;
-
-      if (plan == NULL || ep_plan_get_problem_indicator (plan) == NULL || ep_plan_get_problem_group (plan) == NULL)
-        continue;
-      key = g_strconcat (ep_plan_get_problem_indicator (plan), "\x1f", ep_plan_get_problem_group (plan), NULL);
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
-      g_hash_table_replace (counts, g_strdup (key), GUINT_TO_POINTER (count));
-      /* Ties: the indicator more schools report. */
-      count = count * 100000 + reporting (packet->district, ep_plan_get_problem_indicator (plan));
-      if (count > best || (count == best && g_strcmp0 (key, *indicator) < 0))
-        {
-          best = count;
-          g_free (*indicator);
-          *indicator = g_strdup (key);
-        }
-    }
-  if (*indicator)
-    {
-      char *sep = strchr (*indicator, '\x1f');
-
-      *group = g_strdup (sep + 1);
-      *sep = '\0';
-    }
+  ep_rollup_choose (packet->district, packet->schools, packet->cycle, indicator, group);
 }
 
 static gboolean
