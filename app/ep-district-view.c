@@ -177,7 +177,7 @@ ep_school_row_compute (EpSchoolRow *self)
   ep_analysis_init (&analysis, self->district);
   ep_analysis_track (&analysis, self->school, plan, NULL, &track);
   self->track = track.state;
-  if (track.state != EP_TRACK_UNKNOWN && !ep_track_has_later_data (&track))
+  if (track.reason == EP_REASON_NO_LATER_PERIOD || (track.state != EP_TRACK_UNKNOWN && !ep_track_has_later_data (&track)))
     {
       /* Only the baseline's own period: nothing to judge yet. */
       self->track = EP_TRACK_UNKNOWN;
